@@ -1,0 +1,3 @@
+from kpiwizard.cli import main
+
+raise SystemExit(main())

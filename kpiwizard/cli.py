@@ -1,0 +1,235 @@
+"""The ``kpiwizard`` command: the app with no arguments, headless work with a subcommand.
+
+Exit codes are a contract scripts rely on: 0 success, 2 bad input or usage (including a plan that
+fails the SMART audit in ``check``), 1 anything unexpected. A traceback is printed only with
+``--debug``; otherwise the user sees one message in their language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import locale
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from kpiwizard import __version__
+from kpiwizard.core.enums import Lang
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def system_language() -> Lang:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return Lang.KO if value.lower().startswith("ko") else Lang.EN
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return Lang.KO if code.lower().startswith("ko") else Lang.EN
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2, like every bad input
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"kpiwizard: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="kpiwizard", description="KPI Wizard — social-media goals and KPIs for small businesses.")
+    p.add_argument("--version", action="version", version=f"kpiwizard {__version__}")
+    # Accepted before or after the subcommand; SUPPRESS keeps a subcommand from resetting them.
+    common = _Parser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="print a traceback on unexpected errors")
+    common.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS,
+                        help="language of messages and exports")
+    p.add_argument("--debug", action="store_true", help="print a traceback on unexpected errors")
+    p.add_argument("--lang", choices=["ko", "en"], help="language of messages and exports")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    def add(name: str, **kw) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], **kw)
+
+    add("examples", help="list the example plans")
+    ex = add("example", help="write an example plan to FILE")
+    ex.add_argument("name")
+    ex.add_argument("file", type=Path)
+
+    va = add("validate", help="check that FILE is a valid project file")
+    va.add_argument("file", type=Path)
+
+    ch = add("check", help="SMART audit and KPI review of a project")
+    ch.add_argument("file", type=Path)
+    ch.add_argument("--json", action="store_true", help="machine-readable output")
+
+    add("schema", help="print the project file's JSON Schema")
+
+    exp = add("export", help="write the tracker, PDF plan or review calendar")
+    exp.add_argument("file", type=Path)
+    exp.add_argument("--xlsx", type=Path, metavar="OUT")
+    exp.add_argument("--pdf", type=Path, metavar="OUT")
+    exp.add_argument("--ics", type=Path, metavar="OUT")
+    exp.add_argument("--paper", choices=["a4", "letter"], default="a4")
+
+    imp = add("import-actuals", help="read a filled-in tracker's actuals into the project")
+    imp.add_argument("project", type=Path)
+    imp.add_argument("tracker", type=Path)
+
+    add("gui", help="open the app (same as no command)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = Lang(args.lang) if args.lang else system_language()
+    from kpiwizard.core.errors import UserError
+
+    try:
+        return _dispatch(args, lang)
+    except UserError as e:
+        print(f"kpiwizard: {e.message(lang)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # the last line of defence: a bug, reported without a traceback
+        if args.debug:
+            traceback.print_exc()
+        else:
+            msg = (
+                f"예기치 않은 오류가 발생했습니다: {type(e).__name__}: {e}\n--debug 옵션으로 자세한 내용을 볼 수 있습니다."
+                if lang is Lang.KO
+                else f"unexpected error: {type(e).__name__}: {e}\nRun with --debug for details."
+            )
+            print(f"kpiwizard: {msg}", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
+    command = args.command
+    if command in (None, "gui"):
+        return _gui(lang)
+    if command == "examples":
+        from kpiwizard.core.examples import examples
+
+        for e in examples():
+            print(f"{e.name}\t{e.description.get(lang)}")
+        return EXIT_OK
+    if command == "example":
+        return _example(args, lang)
+    if command == "schema":
+        from kpiwizard.core.schema import project_schema
+
+        print(json.dumps(project_schema(), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if command == "validate":
+        from kpiwizard.core.projectfile import load_project
+
+        loaded = load_project(args.file)
+        note = ""
+        if loaded.migrated_from is not None:
+            note = (
+                f" (형식 {loaded.migrated_from} → 저장 시 새 형식으로 바뀝니다)"
+                if lang is Lang.KO
+                else f" (format {loaded.migrated_from}; saving will upgrade it)"
+            )
+        print(("유효한 프로젝트 파일입니다" if lang is Lang.KO else "valid project file") + note)
+        return EXIT_OK
+    if command == "check":
+        from kpiwizard.core.projectfile import load_project
+        from kpiwizard.core.report import check_report, check_report_json
+
+        project = load_project(args.file).project
+        if args.json:
+            data = check_report_json(project, lang)
+            print(json.dumps(data, indent=2, ensure_ascii=False))
+            return EXIT_OK if data["passed"] else EXIT_BAD_INPUT
+        text, passed = check_report(project, lang)
+        print(text)
+        return EXIT_OK if passed else EXIT_BAD_INPUT
+    if command == "export":
+        return _export(args, lang)
+    if command == "import-actuals":
+        return _import_actuals(args, lang)
+    raise AssertionError(command)  # argparse only gives the commands above
+
+
+def _example(args: argparse.Namespace, lang: Lang) -> int:
+    from kpiwizard.core.examples import examples, find_example
+    from kpiwizard.core.projectfile import save_project
+
+    example = find_example(args.name)
+    if example is None:
+        names = ", ".join(e.name for e in examples())
+        print(
+            f"kpiwizard: '{args.name}' 예제가 없습니다. 있는 예제: {names}"
+            if lang is Lang.KO
+            else f"kpiwizard: no example named '{args.name}'. Examples: {names}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    save_project(args.file, example.load())
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, lang: Lang) -> int:
+    from kpiwizard.core.projectfile import load_project
+
+    if not (args.xlsx or args.pdf or args.ics):
+        print(
+            "kpiwizard: --xlsx, --pdf, --ics 중 하나 이상을 지정하세요."
+            if lang is Lang.KO
+            else "kpiwizard: give at least one of --xlsx, --pdf, --ics.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    project = load_project(args.file).project
+    export_lang = Lang(args.lang) if args.lang else project.language
+    if args.ics:
+        from kpiwizard.export.calendar import export_calendar
+
+        export_calendar(project, args.ics, export_lang)
+    if args.xlsx:
+        from kpiwizard.export.tracker import export_tracker
+
+        export_tracker(project, args.xlsx, export_lang)
+    if args.pdf:
+        from kpiwizard.export.plan import export_plan
+
+        export_plan(project, args.pdf, export_lang, paper=args.paper)
+    return EXIT_OK
+
+
+def _import_actuals(args: argparse.Namespace, lang: Lang) -> int:
+    from kpiwizard.core.projectfile import load_project, save_project
+    from kpiwizard.export.tracker_import import import_actuals
+
+    project = load_project(args.project).project
+    result = import_actuals(project, args.tracker)
+    save_project(args.project, result.project)
+    print(result.summary(lang))
+    return EXIT_OK
+
+
+def _gui(lang: Lang) -> int:
+    try:
+        from kpiwizard.gui.app import run
+    except ImportError as e:
+        print(
+            f"kpiwizard: 앱을 열 수 없습니다 ({e}). 명령 목록은 'kpiwizard --help'를 보세요."
+            if lang is Lang.KO
+            else f"kpiwizard: the app cannot open ({e}). See 'kpiwizard --help' for commands.",
+            file=sys.stderr,
+        )
+        return EXIT_UNEXPECTED
+    return run()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

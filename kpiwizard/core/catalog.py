@@ -1,0 +1,175 @@
+"""The bilingual KPI catalog, its presets and the strategy-map objectives.
+
+The catalog is data (``resources/catalog/*.json``); this module only describes its shape, checks it
+on load and answers questions about it. Loading is cached because every view asks for it.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .enums import (
+    Direction,
+    Family,
+    Frequency,
+    Indicator,
+    Perspective,
+    SocialGoal,
+    Source,
+    StrategicObjective,
+)
+from .resources import resource_path
+from .text import Text
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FamilyInfo(_Strict):
+    id: Family
+    name: Text
+    # What to change in the strategy when a KPI of this family is missed.
+    strategy_hint: Text
+
+
+class Objective(_Strict):
+    """A strategy-map objective: one box on the balanced scorecard."""
+
+    id: str
+    perspective: Perspective
+    name: Text
+    # Objectives this one drives (cause -> effect, upwards on the map).
+    drives: list[str] = Field(default_factory=list)
+
+
+class CatalogKpi(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: Text
+    definition: Text
+    formula: Text
+    unit: Text  # what the number counts, e.g. 명 / followers, %, 분 / minutes
+    percent: bool = False  # values are percentages (0-100)
+    direction: Direction
+    indicator: Indicator
+    perspective: Perspective
+    family: Family
+    objective: str  # Objective.id on the strategy map
+    goals: list[SocialGoal] = Field(min_length=1)
+    source: Source
+    frequency: Frequency
+    vanity: bool = False
+    vanity_reason: Text | None = None
+    # Ties to money or qualified interactions: the KPI a plan's success is judged on.
+    outcome: bool = False
+    # Follower-type KPIs whose growth is checked against followers, posting and budget.
+    audience: bool = False
+    # Only moves with ad money (cost per lead, paid reach...).
+    paid: bool = False
+    # Largest relative change per month a small business can plausibly make (0.3 = 30 %).
+    monthly_change_limit: float = Field(gt=0, le=10)
+    why: Text  # why it matters: the sentence printed on the KPI card
+    alternatives: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _vanity_has_reason(self) -> "CatalogKpi":
+        if self.vanity and self.vanity_reason is None:
+            raise ValueError(f"{self.id}: a vanity KPI needs vanity_reason")
+        return self
+
+
+class Catalog(_Strict):
+    version: int
+    families: list[FamilyInfo]
+    objectives: list[Objective]
+    kpis: list[CatalogKpi]
+    # presets[social_goal][strategic_objective] = ranked KPI ids
+    presets: dict[SocialGoal, dict[StrategicObjective, list[str]]]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Catalog":
+        ids = [k.id for k in self.kpis]
+        if len(ids) != len(set(ids)):
+            raise ValueError("duplicate KPI ids in catalog")
+        known = set(ids)
+        objective_ids = {o.id for o in self.objectives}
+        for o in self.objectives:
+            for d in o.drives:
+                if d not in objective_ids:
+                    raise ValueError(f"objective {o.id} drives unknown {d}")
+        for k in self.kpis:
+            if k.objective not in objective_ids:
+                raise ValueError(f"{k.id}: unknown objective {k.objective}")
+            for alt in k.alternatives:
+                if alt not in known:
+                    raise ValueError(f"{k.id}: unknown alternative {alt}")
+        for goal in SocialGoal:
+            for objective in StrategicObjective:
+                ranked = self.presets.get(goal, {}).get(objective)
+                if not ranked:
+                    raise ValueError(f"no preset for {goal}/{objective}")
+                for kid in ranked:
+                    if kid not in known:
+                        raise ValueError(f"preset {goal}/{objective}: unknown KPI {kid}")
+        return self
+
+    # -- questions the rest of the program asks -------------------------------------------
+
+    def kpi(self, kpi_id: str) -> CatalogKpi:
+        for k in self.kpis:
+            if k.id == kpi_id:
+                return k
+        raise KeyError(kpi_id)
+
+    def get(self, kpi_id: str | None) -> CatalogKpi | None:
+        if kpi_id is None:
+            return None
+        try:
+            return self.kpi(kpi_id)
+        except KeyError:
+            return None
+
+    def family(self, family: Family) -> FamilyInfo:
+        return next(f for f in self.families if f.id == family)
+
+    def objective(self, objective_id: str) -> Objective:
+        return next(o for o in self.objectives if o.id == objective_id)
+
+    def preset(self, goal: SocialGoal, objective: StrategicObjective) -> list[CatalogKpi]:
+        return [self.kpi(i) for i in self.presets[goal][objective]]
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        family: Family | None = None,
+        goal: SocialGoal | None = None,
+        indicator: Indicator | None = None,
+    ) -> list[CatalogKpi]:
+        """KPIs whose Korean or English name or definition contains ``query`` (case-blind)."""
+        q = query.strip().casefold()
+        found = []
+        for k in self.kpis:
+            if family is not None and k.family is not family:
+                continue
+            if goal is not None and goal not in k.goals:
+                continue
+            if indicator is not None and k.indicator is not indicator:
+                continue
+            haystack = " ".join(
+                [k.id, k.name.ko, k.name.en, k.definition.ko, k.definition.en]
+            ).casefold()
+            if q and q not in haystack:
+                continue
+            found.append(k)
+        return found
+
+
+@lru_cache(maxsize=1)
+def load_catalog() -> Catalog:
+    """The catalog shipped with the program (read once per process)."""
+    data = json.loads(resource_path("catalog", "catalog.json").read_text(encoding="utf-8"))
+    return Catalog.model_validate(data)

@@ -1,0 +1,136 @@
+"""The closed vocabularies of the domain.
+
+Every choice the user makes from a fixed list lives here, so the project file, the catalog, the
+exporters and the GUI all spell the same values the same way.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class StrEnum(str, Enum):
+    """A string enum that serialises as its plain value in JSON."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Lang(StrEnum):
+    KO = "ko"
+    EN = "en"
+
+
+class SocialGoal(StrEnum):
+    """Why the business is on social media (the four broad goals)."""
+
+    AWARENESS = "awareness"
+    ENGAGEMENT = "engagement"
+    CUSTOMER_SERVICE = "customer_service"
+    LEADS_SALES = "leads_sales"
+
+
+class StrategicObjective(StrEnum):
+    """The marketing strategy the social goal serves (choice and focus)."""
+
+    FOCUS = "focus"
+    SWITCH = "switch"
+    UPSELL = "upsell"
+    NURTURE = "nurture"
+
+
+class Direction(StrEnum):
+    """Which way a KPI value is better: up, down, or inside a band."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+    RANGE = "range"
+
+
+class Frequency(StrEnum):
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+
+
+class Indicator(StrEnum):
+    """Leading indicators drive results; lagging ones record them."""
+
+    LEADING = "leading"
+    LAGGING = "lagging"
+
+
+class Perspective(StrEnum):
+    """The four balanced-scorecard perspectives, top (results) to bottom (capabilities)."""
+
+    FINANCIAL = "financial"
+    CUSTOMER = "customer"
+    INTERNAL = "internal"
+    LEARNING = "learning"
+
+
+class Family(StrEnum):
+    """The nine KPI families of the catalog."""
+
+    ENGAGEMENT = "engagement"
+    INTERNAL = "internal"
+    POPULARITY = "popularity"
+    DEMOGRAPHICS = "demographics"
+    INBOUND_TRAFFIC = "inbound_traffic"
+    CONVERSION = "conversion"
+    PAID = "paid"
+    TRAFFIC = "traffic"
+    AVERAGE = "average"
+
+
+class Source(StrEnum):
+    """Where the owner reads the number."""
+
+    PLATFORM = "platform"
+    WEB_ANALYTICS = "web_analytics"
+    CRM = "crm"
+    INTERNAL = "internal"
+
+
+class ContentType(StrEnum):
+    PRODUCT_INFO = "product_info"
+    PROMOTION = "promotion"
+    USEFUL = "useful"
+    ENTERTAINING = "entertaining"
+    LIFESTYLE = "lifestyle"
+
+
+class ActionStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class SmartLetter(StrEnum):
+    S = "S"
+    M = "M"
+    A = "A"
+    R = "R"
+    T = "T"
+
+
+class Status(StrEnum):
+    """Where a KPI stands against its trajectory."""
+
+    NO_DATA = "no_data"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    MISSED = "missed"
+
+
+class BusinessSize(StrEnum):
+    SOLO = "solo"
+    MICRO = "micro"  # 2-9 people
+    SMALL = "small"  # 10-49
+    MEDIUM = "medium"  # 50+

@@ -1,0 +1,85 @@
+"""Korean particles chosen by how the preceding word is read aloud.
+
+Whether a word ends in a final consonant (받침) decides 을/를, 이/가, 은/는, 과/와, and a final
+ㄹ or vowel takes 로 where other consonants take 으로. Numbers are read the way Koreans say them
+(480 is 사백팔십 and ends in ㅂ), Latin letters and a few symbols by their usual Korean reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
+_RIEUL = 8  # index of ㄹ among the final consonants
+
+# Final consonant index (0 = none, 8 = ㄹ, other = another consonant) of each digit's reading.
+_DIGIT_FINAL = {"0": 21, "1": 8, "2": 0, "3": 16, "4": 0, "5": 0, "6": 1, "7": 8, "8": 8, "9": 0}
+# 십 (ㅂ), 백 (ㄱ), 천 (ㄴ), 만 (ㄴ), 억 (ㄱ), 조 (none): what a round number ends in.
+_POWER_FINAL = [(12, 0), (8, 1), (4, 4), (3, 4), (2, 1), (1, 17)]
+# Readings of Latin letters as Koreans say them: which end in a final consonant or ㄹ.
+_LATIN_FINAL = {
+    "l": 8, "m": 16, "n": 4, "r": 8,  # 엘, 엠, 엔, 알
+}
+_SYMBOL_FINAL = {"%": 0, "+": 0, "°": 0}  # 퍼센트, 플러스, 도
+
+
+def final_consonant(word: str) -> int | None:
+    """Index of the final consonant of ``word``'s last readable sound; None if unknown."""
+    stripped = re.sub(r"[\s\)\]\}\"'’”.,!?~·…-]+$", "", word)
+    if not stripped:
+        return None
+    last = stripped[-1]
+    code = ord(last)
+    if _HANGUL_FIRST <= code <= _HANGUL_LAST:
+        return (code - _HANGUL_FIRST) % 28
+    if last.isdigit():
+        return _number_final(stripped)
+    if last in _SYMBOL_FINAL:
+        return _SYMBOL_FINAL[last]
+    if last.isalpha() and last.isascii():
+        return _LATIN_FINAL.get(last.lower(), 0)
+    return None
+
+
+def _number_final(text: str) -> int:
+    match = re.search(r"[\d,]*\.?\d+$", text)
+    digits = match.group(0).replace(",", "") if match else text[-1]
+    if "." in digits:  # read digit by digit after the point
+        return _DIGIT_FINAL[digits[-1]]
+    number = int(digits)
+    if number == 0:
+        return _DIGIT_FINAL["0"]
+    if number % 10:
+        return _DIGIT_FINAL[str(number % 10)]
+    for power, final in _POWER_FINAL:
+        if number % (10**power) == 0:
+            return final
+    return 0  # unreachable: number % 10 == 0 means a power of ten divides it
+
+
+def _pick(word: str, with_final: str, without_final: str) -> str:
+    final = final_consonant(word)
+    if final is None:
+        return f"{with_final}({without_final})"
+    return with_final if final else without_final
+
+
+def eul(word: str) -> str:
+    """Object particle: 을 after a consonant, 를 after a vowel."""
+    return word + _pick(word, "을", "를")
+
+
+def i_ga(word: str) -> str:
+    return word + _pick(word, "이", "가")
+
+
+def eun(word: str) -> str:
+    return word + _pick(word, "은", "는")
+
+
+def euro(word: str) -> str:
+    """Direction/means particle: 로 after a vowel or ㄹ, 으로 after another consonant."""
+    final = final_consonant(word)
+    if final is None:
+        return word + "(으)로"
+    return word + ("로" if final in (0, _RIEUL) else "으로")

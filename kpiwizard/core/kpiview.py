@@ -1,0 +1,154 @@
+"""One flat description of a selected KPI, whether it came from the catalog or was custom-made.
+
+Views and exporters never branch on catalog-versus-custom: they read a ``KpiView``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .catalog import Catalog, load_catalog
+from .enums import Direction, Family, Frequency, Indicator, Lang, Perspective, SocialGoal, Source
+from .models import KpiSelection, Project
+from .text import Text
+
+
+@dataclass(frozen=True)
+class KpiView:
+    id: str
+    catalog_id: str | None
+    name: str  # in the language asked for
+    names: Text  # in both, for messages that carry both languages
+    definition: str
+    formula: str
+    why: str
+    unit: str
+    percent: bool
+    direction: Direction
+    indicator: Indicator
+    perspective: Perspective
+    family: Family
+    objective: str | None
+    source: Source
+    goals: tuple[SocialGoal, ...]
+    vanity: bool
+    vanity_reason: str
+    outcome: bool
+    audience: bool
+    paid: bool
+    monthly_change_limit: float | None
+    frequency: Frequency
+    baseline: float | None
+    target: float | None
+    band_low: float | None
+    band_high: float | None
+    deadline: date
+    owner: str
+    weight: float
+    selection: KpiSelection
+
+
+def _pick(text: Text | None, lang: Lang) -> str:
+    return text.get(lang) if text is not None else ""
+
+
+def view_kpi(
+    project: Project, selection: KpiSelection, lang: Lang | None = None, catalog: Catalog | None = None
+) -> KpiView:
+    lang = Lang(lang or project.language)
+    catalog = catalog or load_catalog()
+    c = catalog.get(selection.catalog_id)
+    common = dict(
+        id=selection.id,
+        catalog_id=selection.catalog_id,
+        direction=selection.direction,
+        frequency=selection.frequency,
+        baseline=selection.baseline,
+        target=selection.target,
+        band_low=selection.band_low,
+        band_high=selection.band_high,
+        deadline=project.deadline_of(selection),
+        owner=selection.owner,
+        weight=selection.weight,
+        selection=selection,
+    )
+    if c is not None:
+        return KpiView(
+            name=c.name.get(lang),
+            names=c.name,
+            definition=c.definition.get(lang),
+            formula=c.formula.get(lang),
+            why=c.why.get(lang),
+            unit=selection.unit or c.unit.get(lang),
+            percent=c.percent,
+            indicator=c.indicator,
+            perspective=c.perspective,
+            family=c.family,
+            objective=c.objective,
+            source=c.source,
+            goals=tuple(c.goals),
+            vanity=c.vanity,
+            vanity_reason=_pick(c.vanity_reason, lang),
+            outcome=c.outcome,
+            audience=c.audience,
+            paid=c.paid,
+            monthly_change_limit=c.monthly_change_limit,
+            **common,
+        )
+    custom = selection.custom
+    if custom is None:  # catalog id that this catalog does not know
+        name = selection.catalog_id or selection.id
+        return KpiView(
+            name=name, names=Text(ko=name, en=name), definition="", formula="", why="", unit=selection.unit, percent=False,
+            indicator=Indicator.LAGGING, perspective=Perspective.CUSTOMER,
+            family=Family.ENGAGEMENT, objective=None, source=Source.INTERNAL, goals=(),
+            vanity=False, vanity_reason="", outcome=False, audience=False, paid=False,
+            monthly_change_limit=None, **common,
+        )
+    return KpiView(
+        name=custom.name,
+        names=Text(ko=custom.name, en=custom.name),
+        definition=custom.definition,
+        formula=custom.formula,
+        why="",
+        unit=selection.unit,
+        percent=custom.percent,
+        indicator=custom.indicator,
+        perspective=custom.perspective,
+        family=custom.family,
+        objective=None,
+        source=custom.source,
+        goals=tuple(custom.goals),
+        vanity=custom.vanity,
+        vanity_reason="",
+        outcome=custom.outcome,
+        audience=False,
+        paid=False,
+        monthly_change_limit=None,
+        **common,
+    )
+
+
+def view_kpis(project: Project, lang: Lang | None = None) -> list[KpiView]:
+    catalog = load_catalog()
+    return [view_kpi(project, k, lang, catalog) for k in project.kpis]
+
+
+def selection_from_catalog(
+    project: Project, catalog_id: str, lang: Lang | None = None, catalog: Catalog | None = None
+) -> KpiSelection:
+    """A new KPI selection with the catalog's defaults (unit, direction, frequency)."""
+    lang = Lang(lang or project.language)
+    c = (catalog or load_catalog()).kpi(catalog_id)
+    used = {k.id for k in project.kpis}
+    new_id, n = catalog_id, 2
+    while new_id in used:
+        new_id, n = f"{catalog_id}_{n}", n + 1
+    return KpiSelection(
+        id=new_id,
+        catalog_id=catalog_id,
+        unit=c.unit.get(lang),
+        direction=c.direction,
+        frequency=c.frequency,
+    )

@@ -1,0 +1,274 @@
+"""The project: everything one plan holds, as the JSON project file stores it.
+
+Models refuse impossible values at the door (negative followers, NaN, absurd magnitudes, unknown
+keys) so that every later computation can trust them. Cross-field facts that make a plan *unwise*
+rather than impossible (target below baseline, no owner...) are the SMART audit's job, not these
+validators': the user must be able to save an unfinished plan.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .enums import (
+    ActionStatus,
+    BusinessSize,
+    ContentType,
+    Direction,
+    Family,
+    Frequency,
+    Indicator,
+    Lang,
+    Perspective,
+    SocialGoal,
+    Source,
+    StrategicObjective,
+)
+
+SCHEMA_VERSION = 2
+
+# Bounds: far beyond any small business, small enough that no arithmetic overflows or loses sense.
+MAX_VALUE = 1e12
+MAX_MONEY = 1e13
+MAX_FOLLOWERS = 10_000_000_000
+
+Value = Annotated[float, Field(ge=-MAX_VALUE, le=MAX_VALUE, allow_inf_nan=False)]
+Money = Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
+Rate = Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)]
+ShortText = Annotated[str, Field(max_length=300)]
+LongText = Annotated[str, Field(max_length=200_000)]
+Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9_\-]{1,64}$")]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class Model(BaseModel):
+    """Base for every project model: unknown keys are refused, assignments re-validated."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        str_strip_whitespace=False,
+    )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_control_characters(cls, value: object) -> object:
+        # Control characters break XML inside xlsx and PDF text; tabs and newlines are fine.
+        if isinstance(value, str) and _CONTROL.search(value):
+            return _CONTROL.sub("", value)
+        return value
+
+
+class Channel(Model):
+    name: ShortText = Field(min_length=1, description="Instagram, Facebook, 네이버 블로그 ...")
+    followers: int = Field(0, ge=0, le=MAX_FOLLOWERS)
+    url: ShortText = ""
+
+
+class BusinessProfile(Model):
+    name: ShortText = ""
+    industry: ShortText = ""
+    region: ShortText = ""
+    size: BusinessSize = BusinessSize.MICRO
+    currency: str = Field("KRW", pattern=r"^[A-Z]{3}$")
+    language: Lang = Lang.KO
+    channels: list[Channel] = Field(default_factory=list, max_length=50)
+
+    @property
+    def total_followers(self) -> int:
+        return sum(c.followers for c in self.channels)
+
+
+class BusinessGoal(Model):
+    social_goal: SocialGoal = SocialGoal.AWARENESS
+    objective: StrategicObjective = StrategicObjective.FOCUS
+    audience: LongText = ""
+    audience_wants: LongText = ""
+    benefit: LongText = ""
+    reason_to_believe: LongText = ""
+    why: LongText = ""
+
+
+class SmartGoal(Model):
+    """The one goal the plan is built around, in the words of the SMART letters."""
+
+    what: ShortText = ""  # S: what changes, e.g. "우리 동네 페이스북 팔로워"
+    metric: Identifier | None = None  # M: id of the KPI selection that measures it
+    baseline: Value | None = None
+    target: Value | None = None
+    unit: ShortText = ""
+    direction: Direction = Direction.HIGHER
+    deadline: date | None = None  # T
+    resources: LongText = ""  # A/R: with which means (content plan, budget, people)
+
+
+class Thresholds(Model):
+    """RAG thresholds as a share of the pace the straight-line trajectory expects."""
+
+    on_track: float = Field(0.9, gt=0, le=2, allow_inf_nan=False)
+    at_risk: float = Field(0.7, ge=0, le=2, allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Thresholds":
+        if self.at_risk > self.on_track:
+            raise ValueError("at_risk threshold must not exceed the on_track threshold")
+        return self
+
+
+class CustomKpi(Model):
+    """A KPI the owner defines when the catalog has nothing that fits."""
+
+    name: ShortText = Field(min_length=1)
+    definition: LongText = ""
+    formula: LongText = ""
+    indicator: Indicator = Indicator.LAGGING
+    perspective: Perspective = Perspective.CUSTOMER
+    family: Family = Family.ENGAGEMENT
+    source: Source = Source.INTERNAL
+    goals: list[SocialGoal] = Field(default_factory=list, max_length=4)
+    vanity: bool = False
+    outcome: bool = False
+    percent: bool = False
+
+
+class KpiSelection(Model):
+    """One KPI in the plan: a catalog KPI or a custom one, with the owner's numbers."""
+
+    id: Identifier
+    catalog_id: Identifier | None = None
+    custom: CustomKpi | None = None
+    baseline: Value | None = None
+    target: Value | None = None  # HIGHER / LOWER
+    band_low: Value | None = None  # RANGE
+    band_high: Value | None = None  # RANGE
+    unit: ShortText = ""
+    direction: Direction = Direction.HIGHER
+    deadline: date | None = None  # None: the plan's end
+    frequency: Frequency = Frequency.WEEKLY
+    owner: ShortText = ""
+    weight: float = Field(0, ge=0, le=100, allow_inf_nan=False)  # percent of the overall score
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    note: LongText = ""
+
+    @model_validator(mode="after")
+    def _one_definition(self) -> "KpiSelection":
+        if (self.catalog_id is None) == (self.custom is None):
+            raise ValueError("a KPI needs exactly one of catalog_id or custom")
+        return self
+
+
+class Action(Model):
+    tactic: LongText = Field(min_length=1)
+    channel: ShortText = ""
+    content_type: ContentType | None = None
+    kpi: Identifier | None = None  # the KPI selection it moves
+    owner: ShortText = ""
+    due: date | None = None
+    status: ActionStatus = ActionStatus.PLANNED
+
+
+class Funnel(Model):
+    """The reverse funnel: the user's conversion assumptions, back-solved from a revenue target."""
+
+    revenue_target: Money = 0
+    click_rate: Rate = 0.02  # clicks per person reached
+    lead_rate: Rate = 0.1  # leads per click
+    close_rate: Rate = 0.2  # customers per lead
+
+
+class RoiInputs(Model):
+    """Costs and returns of the plan period, in the project's currency."""
+
+    ad_spend: Money = 0
+    tools: Money = 0
+    hours: float = Field(0, ge=0, le=100_000, allow_inf_nan=False)
+    hourly_rate: Money = 0
+    revenue: Money = 0  # revenue attributed to social media
+    leads: int = Field(0, ge=0, le=10**9)
+    customers: int = Field(0, ge=0, le=10**9)
+    average_order: Money = 0
+    purchases_per_year: float = Field(0, ge=0, le=10_000, allow_inf_nan=False)
+    customer_years: float = Field(0, ge=0, le=100, allow_inf_nan=False)
+    funnel: Funnel = Field(default_factory=Funnel)
+
+
+class Capacity(Model):
+    """What the business can put in each week; the realism checks measure goals against it."""
+
+    posts_per_week: float = Field(0, ge=0, le=1000, allow_inf_nan=False)
+    hours_per_week: float = Field(0, ge=0, le=168, allow_inf_nan=False)
+    # Assumptions the user can see and change (None: the program's default for the currency).
+    cost_per_follower: Money | None = None
+    organic_growth_per_post: float = Field(0.02, ge=0, le=1, allow_inf_nan=False)
+
+
+class ReviewSettings(Model):
+    reminder_hour: int = Field(9, ge=0, le=23)
+    language: Lang | None = None  # None: the business language
+
+
+class Project(Model):
+    schema_version: int = SCHEMA_VERSION
+    title: ShortText = ""
+    business: BusinessProfile = Field(default_factory=BusinessProfile)
+    start: date
+    end: date
+    business_goal: BusinessGoal = Field(default_factory=BusinessGoal)
+    smart: SmartGoal = Field(default_factory=SmartGoal)
+    kpis: list[KpiSelection] = Field(default_factory=list, max_length=500)
+    actions: list[Action] = Field(default_factory=list, max_length=5000)
+    roi: RoiInputs = Field(default_factory=RoiInputs)
+    capacity: Capacity = Field(default_factory=Capacity)
+    review: ReviewSettings = Field(default_factory=ReviewSettings)
+    # actuals[kpi selection id][period start date] = the value recorded for that period
+    actuals: dict[Identifier, dict[date, Value]] = Field(default_factory=dict)
+    notes: LongText = ""
+
+    @field_validator("schema_version")
+    @classmethod
+    def _current_version(cls, v: int) -> int:
+        if v != SCHEMA_VERSION:
+            raise ValueError(f"schema_version must be {SCHEMA_VERSION} after migration")
+        return v
+
+    @model_validator(mode="after")
+    def _references(self) -> "Project":
+        ids = [k.id for k in self.kpis]
+        seen: set[str] = set()
+        for kid in ids:
+            if kid in seen:
+                raise ValueError(f"kpis: the id '{kid}' is used twice")
+            seen.add(kid)
+        if (self.end - self.start).days > 366 * 10:
+            raise ValueError("end: a plan may last at most ten years")
+        for kid, series in self.actuals.items():
+            if kid not in seen:
+                raise ValueError(f"actuals: '{kid}' is not a KPI of this plan")
+            if len(series) > 6000:
+                raise ValueError(f"actuals.{kid}: too many periods")
+        for i, action in enumerate(self.actions):
+            if action.kpi is not None and action.kpi not in seen:
+                raise ValueError(f"actions[{i}].kpi: '{action.kpi}' is not a KPI of this plan")
+        if self.smart.metric is not None and self.smart.metric not in seen:
+            raise ValueError(f"smart.metric: '{self.smart.metric}' is not a KPI of this plan")
+        return self
+
+    # -- small conveniences used everywhere ------------------------------------------------
+
+    def kpi(self, kpi_id: str) -> KpiSelection:
+        for k in self.kpis:
+            if k.id == kpi_id:
+                return k
+        raise KeyError(kpi_id)
+
+    def deadline_of(self, kpi: KpiSelection) -> date:
+        return kpi.deadline or self.end
+
+    @property
+    def language(self) -> Lang:
+        return self.business.language

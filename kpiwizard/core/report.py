@@ -1,0 +1,115 @@
+"""The plan's verdict as text or JSON: SMART audit letter by letter, then each KPI's standing.
+
+``kpiwizard check`` prints it; the same data feeds the app's review page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .audit import AuditResult, audit, letter_name
+from .enums import Lang, Severity, SmartLetter, Status
+from .formatting import format_number, format_percent
+from .kpiview import view_kpis
+from .models import Project
+from .progress import evaluate, overall_score
+from .remedies import suggest
+from .sentence import smart_sentence
+from .text import t
+
+STATUS_NAMES = {
+    Status.NO_DATA: t("기록 없음", "no data"),
+    Status.ON_TRACK: t("순항", "on track"),
+    Status.AT_RISK: t("주의", "at risk"),
+    Status.MISSED: t("미달", "missed"),
+}
+SEVERITY_NAMES = {
+    Severity.ERROR: t("오류", "error"),
+    Severity.WARNING: t("경고", "warning"),
+    Severity.INFO: t("참고", "note"),
+}
+
+
+def check_report(project: Project, lang: Lang) -> tuple[str, bool]:
+    result = audit(project)
+    lines = [smart_sentence(project.smart).get(lang), ""]
+    lines.append("SMART 점검" if lang is Lang.KO else "SMART audit")
+    for letter in SmartLetter:
+        verdict = result.letter_verdict(letter)
+        mark = "✔" if verdict in (None, Severity.INFO) else ("✘" if verdict is Severity.ERROR else "!")
+        lines.append(f"  {mark} {letter.value} — {letter_name(letter, lang)}")
+        for f in result.by_letter(letter):
+            lines.append(f"      [{SEVERITY_NAMES[f.severity].get(lang)}] {f.id}: {f.message.get(lang)}")
+            lines.append(f"          → {f.fix.get(lang)}")
+    lines.append("")
+    lines.append("KPI 현황" if lang is Lang.KO else "KPI review")
+    results = evaluate(project)
+    for view in view_kpis(project, lang):
+        r = results[view.id]
+        lines.append(
+            f"  {view.name}: {STATUS_NAMES[r.status].get(lang)}"
+            f" | {'진척' if lang is Lang.KO else 'progress'} {format_percent(r.progress)}"
+            f" | {'속도' if lang is Lang.KO else 'pace'} {format_number(r.pace)}"
+            f" | {'예측' if lang is Lang.KO else 'forecast'} {format_number(r.forecast, 1)}"
+        )
+        for remedy in suggest(project, view.id, lang):
+            lines.append(f"      → {remedy.message.get(lang)}")
+    score = overall_score(project, results)
+    lines.append(("종합 점수: " if lang is Lang.KO else "Overall score: ") + format_percent(score))
+    lines.append("")
+    lines.append(_verdict(result, lang))
+    return "\n".join(lines), result.passed
+
+
+def _verdict(result: AuditResult, lang: Lang) -> str:
+    if result.passed:
+        return t(
+            f"통과: 오류 없음, 경고 {len(result.warnings)}개.",
+            f"PASSED: no errors, {len(result.warnings)} warning(s).",
+        ).get(lang)
+    failed = sorted({f.letter.value for f in result.errors}, key="SMART".index)
+    return t(
+        f"실패: 오류 {len(result.errors)}개 ({', '.join(failed)}).",
+        f"FAILED: {len(result.errors)} error(s) ({', '.join(failed)}).",
+    ).get(lang)
+
+
+def check_report_json(project: Project, lang: Lang) -> dict[str, Any]:
+    result = audit(project)
+    results = evaluate(project)
+    return {
+        "passed": result.passed,
+        "sentence": smart_sentence(project.smart).get(lang),
+        "letters": {
+            letter.value: (result.letter_verdict(letter) or "pass").__str__() for letter in SmartLetter
+        },
+        "findings": [
+            {
+                "id": f.id,
+                "letter": f.letter.value,
+                "severity": f.severity.value,
+                "message": f.message.get(lang),
+                "fix": f.fix.get(lang),
+                "field": f.field,
+                "kpi": f.kpi_id,
+            }
+            for f in result.findings
+        ],
+        "kpis": [
+            {
+                "id": k.id,
+                "name": k.name,
+                "status": results[k.id].status.value,
+                "progress": results[k.id].progress,
+                "pace": results[k.id].pace,
+                "forecast": results[k.id].forecast,
+                "remedies": [
+                    {"kind": r.kind.value, "message": r.message.get(lang),
+                     "new_target": r.new_target, "alternative": r.alternative_id}
+                    for r in suggest(project, k.id, lang)
+                ],
+            }
+            for k in view_kpis(project, lang)
+        ],
+        "overall_score": overall_score(project, results),
+    }

@@ -1,0 +1,89 @@
+"""Measurement periods and review dates, from the plan's dates and each KPI's frequency.
+
+A period starts on the plan's start date and every week (or month) after it; the last one is cut
+at the plan's end. The value recorded for a period is read at its end, which is also the day to
+review it. The tracker's rows, the progress maths and the calendar all use these same periods.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .enums import Frequency
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive: the day the value is read
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def add_months(day: date, months: int, anchor_day: int | None = None) -> date:
+    """``day`` moved by whole months, keeping the anchor day-of-month where the month has it."""
+    anchor = anchor_day or day.day
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(anchor, calendar.monthrange(year, month)[1]))
+
+
+def period_starts(start: date, end: date, frequency: Frequency) -> list[date]:
+    if end < start:
+        return []
+    starts: list[date] = []
+    n = 0
+    while True:
+        if frequency is Frequency.WEEKLY:
+            s = start + timedelta(weeks=n)
+        else:
+            s = add_months(start, n, anchor_day=start.day)
+        if s > end:
+            return starts
+        starts.append(s)
+        n += 1
+
+
+def periods(start: date, end: date, frequency: Frequency) -> list[Period]:
+    starts = period_starts(start, end, frequency)
+    result = []
+    for i, s in enumerate(starts):
+        nxt = starts[i + 1] if i + 1 < len(starts) else end + timedelta(days=1)
+        result.append(Period(s, nxt - timedelta(days=1)))
+    return result
+
+
+def period_for(day: date, start: date, end: date, frequency: Frequency) -> Period | None:
+    for p in periods(start, end, frequency):
+        if p.start <= day <= p.end:
+            return p
+    return None
+
+
+def months_between(start: date, end: date) -> float:
+    """Length of a span in months (30.44 days each), never less than one day's worth."""
+    return max((end - start).days + 1, 1) / 30.4375
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """A review date and the KPIs whose period ends that day."""
+
+    day: date
+    kpi_ids: tuple[str, ...]
+    final: bool  # the plan's last day: the closing review
+
+
+def check_ins(start: date, end: date, kpis: list[tuple[str, Frequency]]) -> list[CheckIn]:
+    """Every day some KPI's period ends, in date order, with the KPIs to record that day."""
+    by_day: dict[date, list[str]] = {}
+    for kpi_id, frequency in kpis:
+        for p in periods(start, end, frequency):
+            by_day.setdefault(p.end, []).append(kpi_id)
+    if end >= start:
+        by_day.setdefault(end, [])
+    return [CheckIn(d, tuple(ids), d == end) for d, ids in sorted(by_day.items())]
