@@ -81,14 +81,19 @@ def _reason(error: dict) -> Text:
     return Text(ko=f"값이 올바르지 않습니다: {error.get('msg', kind)}", en=f"is not valid: {error.get('msg', kind)}")
 
 
-def describe_validation_error(error: ValidationError) -> Text:
+def describe_validation_error(error: ValidationError, in_file: bool = True) -> Text:
+    """The first problem, worded for a file being opened or (``in_file=False``) a field edited."""
     errors = error.errors(include_url=False)
     first = errors[0]
     where = field_path(tuple(first["loc"]))
     reason = _reason(first)
     more = len(errors) - 1
-    ko = f"프로젝트 파일의 '{where}' 필드가 잘못되었습니다: {reason.ko}."
-    en = f"The project file's field '{where}' {reason.en}."
+    if in_file:
+        ko = f"프로젝트 파일의 '{where}' 필드가 잘못되었습니다: {reason.ko}."
+        en = f"The project file's field '{where}' {reason.en}."
+    else:
+        ko = f"{reason.ko[0].upper()}{reason.ko[1:]}."
+        en = f"{reason.en[0].upper()}{reason.en[1:]}."
     if first["type"] == "value_error" and not first["loc"]:
         ko = f"프로젝트 파일이 올바르지 않습니다: {reason.ko.split(': ', 1)[-1]}."
         en = f"The project file is not valid: {reason.en.split(': ', 1)[-1]}."

@@ -1,0 +1,1 @@
+"""One module per wizard page. Each page is a thin view over ``ProjectDocument``."""

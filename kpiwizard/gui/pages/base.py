@@ -1,0 +1,68 @@
+"""What every wizard page shares: the document it shows, the language, and refresh on change."""
+
+from __future__ import annotations
+
+from kpiwizard.core.text import Text
+
+from ..document import ProjectDocument
+from ..i18n import Language
+from ..qt import QWizardPage
+
+
+class PlanPage(QWizardPage):
+    """A page reads the plan in ``refresh()`` and writes it only through ``self.doc.edit``.
+
+    Subclasses build their widgets in ``__init__``, set every user-visible string in
+    ``retranslate()`` (called again on a language switch) and fill the widgets from
+    ``self.doc.project`` in ``refresh()`` (called on every document change, undo included),
+    without pushing edits while they do.
+    """
+
+    title_text: Text
+    subtitle_text: Text | None = None
+
+    def __init__(self, doc: ProjectDocument, language: Language):
+        super().__init__()
+        self.doc = doc
+        self.language = language
+        self._refreshing = False
+        doc.changed.connect(self._on_changed)
+        language.changed.connect(lambda _lang: self._retranslate_all())
+
+    @property
+    def lang(self):
+        return self.language.current
+
+    def tr_(self, text: Text) -> str:
+        return text.get(self.language.current)
+
+    def edit(self, label: Text, change, merge_key: str | None = None) -> Text | None:
+        """Push an edit unless the page is only refreshing its widgets from the model."""
+        if self._refreshing:
+            return None
+        return self.doc.edit(label, change, merge_key, self.lang)
+
+    def start(self) -> None:
+        """Call once after the subclass built its widgets."""
+        self._retranslate_all()
+
+    def _retranslate_all(self) -> None:
+        self.setTitle(self.tr_(self.title_text))
+        if self.subtitle_text is not None:
+            self.setSubTitle(self.tr_(self.subtitle_text))
+        self.retranslate()
+        self._on_changed()
+
+    def _on_changed(self) -> None:
+        self._refreshing = True
+        try:
+            self.refresh()
+        finally:
+            self._refreshing = False
+        self.completeChanged.emit()
+
+    def retranslate(self) -> None:  # pragma: no cover - every page overrides
+        raise NotImplementedError
+
+    def refresh(self) -> None:  # pragma: no cover - every page overrides
+        raise NotImplementedError

@@ -1,0 +1,1 @@
+"""Small reusable widgets: charts, the strategy map, the audit panel, help buttons."""
