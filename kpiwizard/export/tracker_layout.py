@@ -1,0 +1,97 @@
+"""Where every actual lives in the tracker: sheets, columns, rows, and the project fingerprint.
+
+The writer places cells with this layout and the importer checks and reads them with the very same
+one, so a cell moved or a sheet renamed in the workbook is detected instead of read as the wrong
+KPI's numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from datetime import date
+
+from openpyxl.utils import get_column_letter
+
+from kpiwizard.core.enums import Frequency, Lang
+from kpiwizard.core.models import Project
+from kpiwizard.core.schedule import Period, periods
+
+from .tracker_text import ACTUALS_SHEETS
+
+FORMAT = 1
+META_SHEET = "_kpiwizard"
+# Actuals sheets: title rows, a hidden row of KPI ids, the header row, then one row per period.
+ID_ROW = 3
+HEADER_ROW = 4
+FIRST_ROW = 5
+FIRST_KPI_COL = 4  # A: number, B: period start, C: period end
+
+
+def fingerprint(project: Project) -> str:
+    """What ties a tracker to its plan: title, dates and the KPIs with their frequencies."""
+    data = [project.title, project.start.isoformat(), project.end.isoformat(),
+            [[k.id, k.frequency.value] for k in project.kpis]]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class ActualsSheet:
+    frequency: Frequency
+    title: str
+    periods: tuple[Period, ...]
+    kpi_ids: tuple[str, ...]
+
+    def column(self, kpi_id: str) -> int:
+        return FIRST_KPI_COL + self.kpi_ids.index(kpi_id)
+
+    @cached_property
+    def starts(self) -> list[date]:
+        return [p.start for p in self.periods]
+
+    @property
+    def last_row(self) -> int:
+        return FIRST_ROW + len(self.periods) - 1
+
+    def range_ref(self, column: int, absolute: bool = True) -> str:
+        """``'Sheet'!$D$5:$D$20``: the column's period cells, for formulas and charts."""
+        letter = get_column_letter(column)
+        return f"{quote_sheet(self.title)}!${letter}${FIRST_ROW}:${letter}${self.last_row}"
+
+
+@dataclass(frozen=True)
+class Layout:
+    lang: Lang
+    actuals: tuple[ActualsSheet, ...]
+
+    def sheet_of(self, kpi_id: str) -> ActualsSheet:
+        return next(s for s in self.actuals if kpi_id in s.kpi_ids)
+
+
+def build_layout(project: Project, lang: Lang) -> Layout:
+    sheets = []
+    for frequency in Frequency:  # weekly first, then monthly
+        ids = tuple(k.id for k in project.kpis if k.frequency is frequency)
+        if ids:
+            sheets.append(ActualsSheet(
+                frequency=frequency,
+                title=ACTUALS_SHEETS[frequency].get(lang),
+                periods=tuple(periods(project.start, project.end, frequency)),
+                kpi_ids=ids,
+            ))
+    return Layout(lang=lang, actuals=tuple(sheets))
+
+
+def period_index(sheet: ActualsSheet, day: date) -> int | None:
+    """Row offset of the period holding ``day`` (None outside the plan)."""
+    i = bisect.bisect_right(sheet.starts, day) - 1
+    if i < 0 or day > sheet.periods[i].end:
+        return None
+    return i
+
+
+def quote_sheet(title: str) -> str:
+    return "'" + title.replace("'", "''") + "'"

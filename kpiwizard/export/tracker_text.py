@@ -1,0 +1,145 @@
+"""Every word the tracker workbook shows, in Korean and English.
+
+Sheet names live here too: the importer finds the sheets by these names, so export and import
+must read them from one place.
+"""
+
+from __future__ import annotations
+
+from kpiwizard.core.enums import (
+    ActionStatus,
+    ContentType,
+    Direction,
+    Frequency,
+    Indicator,
+    Source,
+)
+from kpiwizard.core.report import STATUS_NAMES  # noqa: F401  (re-exported for the writer)
+from kpiwizard.core.strategy_map import PERSPECTIVE_NAMES  # noqa: F401
+from kpiwizard.core.text import t
+
+SHEETS = {
+    "guide": t("안내", "Guide"),
+    "dashboard": t("대시보드", "Dashboard"),
+    "charts": t("차트", "Charts"),
+    "actions": t("실행 계획", "Actions"),
+    "roi": t("ROI", "ROI"),
+    "definitions": t("KPI 정의", "KPI definitions"),
+    "chart_data": t("차트 데이터", "Chart data"),
+    "lists": t("목록", "Lists"),
+}
+ACTUALS_SHEETS = {
+    Frequency.WEEKLY: t("실적(주간)", "Actuals (weekly)"),
+    Frequency.MONTHLY: t("실적(월간)", "Actuals (monthly)"),
+}
+
+DIRECTION_NAMES = {
+    Direction.HIGHER: t("높을수록 좋음", "higher is better"),
+    Direction.LOWER: t("낮을수록 좋음", "lower is better"),
+    Direction.RANGE: t("범위 안 유지", "keep in range"),
+}
+FREQUENCY_NAMES = {Frequency.WEEKLY: t("주간", "weekly"), Frequency.MONTHLY: t("월간", "monthly")}
+INDICATOR_NAMES = {
+    Indicator.LEADING: t("선행 지표", "leading"),
+    Indicator.LAGGING: t("후행 지표", "lagging"),
+}
+SOURCE_NAMES = {
+    Source.PLATFORM: t("플랫폼 통계", "platform insights"),
+    Source.WEB_ANALYTICS: t("웹 분석", "web analytics"),
+    Source.CRM: t("CRM", "CRM"),
+    Source.INTERNAL: t("내부 기록", "internal records"),
+}
+CONTENT_NAMES = {
+    ContentType.PRODUCT_INFO: t("제품 정보", "product info"),
+    ContentType.PROMOTION: t("프로모션", "promotion"),
+    ContentType.USEFUL: t("유용한 정보", "useful"),
+    ContentType.ENTERTAINING: t("재미", "entertaining"),
+    ContentType.LIFESTYLE: t("라이프스타일", "lifestyle"),
+}
+ACTION_STATUS_NAMES = {
+    ActionStatus.PLANNED: t("계획", "planned"),
+    ActionStatus.IN_PROGRESS: t("진행 중", "in progress"),
+    ActionStatus.DONE: t("완료", "done"),
+    ActionStatus.DROPPED: t("중단", "dropped"),
+}
+
+DASHBOARD_HEADERS = [
+    t("KPI", "KPI"), t("단위", "Unit"), t("방향", "Direction"), t("주기", "Frequency"),
+    t("기준값", "Baseline"), t("목표", "Target"), t("범위 하한", "Band low"),
+    t("범위 상한", "Band high"), t("마감일", "Deadline"), t("가중치(%)", "Weight (%)"),
+    t("순항 기준(속도)", "On-track pace ≥"), t("주의 기준(속도)", "At-risk pace ≥"),
+    t("최근 실적", "Latest actual"), t("기록일", "Measured on"), t("진척률", "Progress"),
+    t("예정 진척률", "Expected"), t("속도", "Pace"), t("상태", "Status"),
+    t("점수(0~100%)", "Score (0–100%)"), t("최근 기록 행", "Latest row"),
+    t("가중 점수", "Weighted score"), t("반영 가중치", "Counted weight"),
+]
+
+ACTUALS_HEADERS = [t("번호", "No."), t("기간 시작", "Period start"), t("기록일(기간 끝)", "Record on (period end)")]
+ACTIONS_HEADERS = [
+    t("번호", "No."), t("실행 내용", "Tactic"), t("채널", "Channel"), t("콘텐츠 유형", "Content type"),
+    t("관련 KPI", "KPI"), t("담당자", "Owner"), t("기한", "Due"), t("상태", "Status"),
+]
+DEFINITION_HEADERS = [
+    t("KPI", "KPI"), t("정의", "Definition"), t("계산식", "Formula"), t("단위", "Unit"),
+    t("데이터 출처", "Source"), t("방향", "Direction"), t("선행/후행", "Leading/lagging"),
+    t("관점", "Perspective"), t("주기", "Frequency"), t("담당자", "Owner"), t("메모", "Note"),
+]
+
+ROI_INPUTS = [  # (defined name, label, kind) in sheet order; kind picks format and validation
+    ("roi_ad_spend", t("광고비", "Ad spend"), "money"),
+    ("roi_tools", t("도구·구독료", "Tools and subscriptions"), "money"),
+    ("roi_hours", t("투입 시간(시간)", "Hours spent"), "number"),
+    ("roi_hourly_rate", t("시간당 인건비", "Hourly labour cost"), "money"),
+    ("roi_revenue", t("소셜미디어로 생긴 매출", "Revenue from social media"), "money"),
+    ("roi_leads", t("리드 수", "Leads"), "count"),
+    ("roi_customers", t("고객 수", "Customers"), "count"),
+    ("roi_average_order", t("평균 주문 금액", "Average order value"), "money"),
+    ("roi_purchases_per_year", t("연간 구매 횟수", "Purchases per year"), "number"),
+    ("roi_customer_years", t("고객 유지 기간(년)", "Customer lifetime (years)"), "number"),
+]
+FUNNEL_INPUTS = [
+    ("funnel_revenue_target", t("목표 매출", "Revenue target"), "money"),
+    ("funnel_click_rate", t("도달 대비 클릭률", "Clicks per person reached"), "rate"),
+    ("funnel_lead_rate", t("클릭 대비 리드 전환율", "Leads per click"), "rate"),
+    ("funnel_close_rate", t("리드 대비 구매 전환율", "Customers per lead"), "rate"),
+]
+ROI_OUTPUTS = [
+    ("roi_labour_cost", t("인건비", "Labour cost"), "money"),
+    ("roi_total_cost", t("총비용", "Total cost"), "money"),
+    ("roi_net_return", t("순이익", "Net return"), "money"),
+    ("roi_percent", t("ROI(%)", "ROI (%)"), "percent100"),
+    ("roi_cost_per_lead", t("리드당 비용", "Cost per lead"), "money"),
+    ("roi_cpa", t("고객 획득 비용(CPA)", "Cost per acquisition (CPA)"), "money"),
+    ("roi_ltv", t("고객 생애 가치(LTV)", "Customer lifetime value (LTV)"), "money"),
+    ("roi_ltv_to_cac", t("LTV ÷ CPA", "LTV ÷ CPA"), "ratio"),
+]
+FUNNEL_OUTPUTS = [
+    ("funnel_customers", t("필요한 고객 수", "Customers needed")),
+    ("funnel_leads", t("필요한 리드 수", "Leads needed")),
+    ("funnel_clicks", t("필요한 클릭 수", "Clicks needed")),
+    ("funnel_reach", t("필요한 도달 수", "Reach needed")),
+]
+
+GUIDE_STEPS = [
+    t("1. 기록일(기간 끝)이 되면 해당 실적 시트의 노란 칸에 이번 기간 숫자를 적습니다. 빈 칸은 '아직 기록 없음'입니다.",
+      "1. On each record date (the period's end), type the period's number into the yellow cells of the actuals sheet. A blank cell means 'not recorded yet'."),
+    t("2. 숫자만 적으세요. 퍼센트 KPI는 0~100 사이 숫자로(4.5% → 4.5) 적습니다. 수식이나 글자는 가져오기에서 거부됩니다.",
+      "2. Type numbers only. Percent KPIs take a number from 0 to 100 (4.5% → 4.5). Formulas and text are refused when importing."),
+    t("3. 대시보드가 최근 실적, 진척률, 예정 대비 속도, 상태(순항·주의·미달)와 종합 점수를 자동으로 계산합니다.",
+      "3. The dashboard computes the latest actual, progress, pace against the plan, status (on track, at risk, missed) and the overall score by itself."),
+    t("4. 실행 계획 시트에서 각 실행 항목의 상태를 목록에서 고릅니다. ROI 시트의 노란 칸에 비용과 매출을 적으면 ROI가 계산됩니다.",
+      "4. On the Actions sheet, pick each action's status from the list. Type costs and revenue into the yellow cells of the ROI sheet to compute the ROI."),
+    t("5. 주의나 미달인 KPI는 목표 재설정, 대안 KPI 채택, 전략 조정 중 하나를 고르세요.",
+      "5. For a KPI at risk or missed, choose: reset the goal, adopt an alternative KPI, or readjust the strategy."),
+    t("6. 시트 이름을 바꾸거나 열·행을 옮기지 마세요. KPI 마법사의 '실적 가져오기'(kpiwizard import-actuals)가 이 파일의 실적을 계획에 다시 읽어 들입니다.",
+      "6. Do not rename sheets or move rows and columns: KPI Wizard's 'Import actuals' (kpiwizard import-actuals) reads this file's actuals back into the plan."),
+]
+STATUS_HELP = [
+    t("순항: 진척률이 목표에 이르렀거나, 속도(진척률 ÷ 예정 진척률)가 순항 기준 이상", "on track: the target is reached, or pace (progress ÷ expected) is at least the on-track threshold"),
+    t("주의: 속도가 주의 기준 이상, 순항 기준 미만", "at risk: pace is at least the at-risk threshold but below on-track"),
+    t("미달: 속도가 주의 기준 미만이거나, 마감일이 지났는데 목표에 못 미침", "missed: pace below the at-risk threshold, or the deadline has come without reaching the target"),
+    t("진척률 = (실적 − 기준값) ÷ (목표 − 기준값). 낮을수록 좋은 KPI도 같은 식이고, 범위 KPI는 범위까지 남은 거리로 계산합니다.",
+      "progress = (actual − baseline) ÷ (target − baseline); the same for lower-is-better KPIs; range KPIs use the distance to the band."),
+]
+
+
