@@ -266,6 +266,16 @@ class Project(Model):
                 return k
         raise KeyError(kpi_id)
 
+    def remove_kpi(self, kpi_id: str) -> None:
+        """Drop a KPI with everything that points at it: its actuals, action links, goal metric."""
+        self.actions = [
+            a.model_copy(update={"kpi": None}) if a.kpi == kpi_id else a for a in self.actions
+        ]
+        self.actuals = {k: v for k, v in self.actuals.items() if k != kpi_id}
+        if self.smart.metric == kpi_id:
+            self.smart.metric = None
+        self.kpis = [k for k in self.kpis if k.id != kpi_id]
+
     def deadline_of(self, kpi: KpiSelection) -> date:
         return kpi.deadline or self.end
 

@@ -1,0 +1,46 @@
+"""The core stays pure: no Qt, and the strategy map is built from the selections."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from kpiwizard.core.enums import Perspective
+from kpiwizard.core.examples import find_example
+from kpiwizard.core.strategy_map import build_strategy_map
+
+CORE = Path(__file__).resolve().parents[2] / "kpiwizard" / "core"
+
+
+def test_no_module_under_core_imports_qt():
+    for path in CORE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "PySide6" not in text and "shiboken" not in text, path
+
+
+def test_importing_the_whole_core_loads_no_qt():
+    code = (
+        "import pkgutil, importlib, sys, kpiwizard.core as c\n"
+        "[importlib.import_module('kpiwizard.core.' + m.name) for m in pkgutil.iter_modules(c.__path__)]\n"
+        "import kpiwizard.cli\n"
+        "print(any(n.startswith(('PySide6', 'shiboken6')) for n in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_strategy_map_holds_the_selected_kpis_and_cause_effect_arrows():
+    m = build_strategy_map(find_example("b2b-ebook").load(), "en")
+    ids = {o.id for o in m.objectives}
+    assert {"valuable_results", "engaging_content", "publish_content", "paid_reach"} <= ids
+    assert ("paid_reach", "engaging_content") in m.arrows
+    assert ("engaging_content", "valuable_results") in m.arrows
+    assert [p for p, _ in m.perspectives] == list(Perspective)
+    kpis = [k.id for o in m.objectives for k in o.kpis]
+    assert sorted(kpis) == sorted(k.id for k in find_example("b2b-ebook").load().kpis)
+
+
+def test_arrows_skip_objectives_the_plan_does_not_use():
+    cafe = find_example("cafe").load()
+    m = build_strategy_map(cafe, "ko")
+    assert ("engage_users", "valuable_results") in m.arrows  # through personal_interaction
+    assert any(o.name == "직접 만든 KPI" for o in m.objectives)

@@ -1,0 +1,57 @@
+"""Korean particles follow how the word before them is read aloud."""
+
+import pytest
+
+from kpiwizard.core.korean import eul, eun, euro, final_consonant, i_ga
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("팔로워", "팔로워를"), ("매출", "매출을"), ("응답 시간", "응답 시간을"),
+        ("'도달'", "'도달'을"), ("480명", "480명을"), ("광고비", "광고비를"),
+    ],
+)
+def test_object_particle(word, expected):
+    assert eul(word) == expected
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("480명", "480명으로"),  # 명 ends in ㅇ
+        ("30분", "30분으로"),
+        ("5%", "5%로"),  # 퍼센트
+        ("서울", "서울로"),  # ㄹ takes 로
+        ("부산", "부산으로"),
+        ("카페", "카페로"),
+        ("480", "480으로"),  # 사백팔십: ㅂ
+        ("1", "1로"),  # 일: ㄹ
+        ("7", "7로"), ("8", "8로"),
+        ("3", "3으로"),  # 삼
+        ("6", "6으로"),  # 육
+        ("2", "2로"), ("10", "10으로"),  # 십
+        ("100", "100으로"),  # 백
+        ("1,000", "1,000으로"),  # 천
+        ("10,000", "10,000으로"),  # 만
+        ("0", "0으로"),  # 영
+        ("2.5", "2.5로"),  # 오
+        ("Instagram", "Instagram으로"),  # 그램
+    ],
+)
+def test_direction_particle(word, expected):
+    assert euro(word) == expected
+
+
+def test_subject_and_topic_particles():
+    assert i_ga("목표") == "목표가"
+    assert i_ga("기준선") == "기준선이"
+    assert eun("+10,000") == "+10,000은"
+    assert eun("참여율") == "참여율은"
+    assert eun("도달") == "도달은"
+
+
+def test_unknown_endings_fall_back_to_both_forms():
+    assert final_consonant("🙂") is None
+    assert eul("🙂") == "🙂을(를)"
+    assert euro("") == "(으)로"

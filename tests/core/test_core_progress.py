@@ -1,0 +1,219 @@
+"""Direction-aware progress, pace and status: the numbers owners act on, at every boundary."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from kpiwizard.core.enums import Direction, Frequency, Status
+from kpiwizard.core.models import KpiSelection, Project, Thresholds
+from kpiwizard.core.progress import (
+    band_gap,
+    classify,
+    evaluate_kpi,
+    expected_share,
+    linear_forecast,
+    overall_score,
+    progress,
+    score,
+    target_point,
+    trajectory_value,
+)
+
+H, L, R = Direction.HIGHER, Direction.LOWER, Direction.RANGE
+
+
+@pytest.mark.parametrize(
+    "direction, baseline, target, value, expected",
+    [
+        (H, 100, 200, 100, 0.0),  # at baseline
+        (H, 100, 200, 150, 0.5),
+        (H, 100, 200, 200, 1.0),  # at target
+        (H, 100, 200, 250, 1.5),  # beyond target
+        (H, 100, 200, 50, -0.5),  # worse than baseline
+        (L, 120, 30, 120, 0.0),  # response time at baseline
+        (L, 120, 30, 75, 0.5),  # falling from 120 to 75 minutes is half way
+        (L, 120, 30, 30, 1.0),
+        (L, 120, 30, 15, (15 - 120) / (30 - 120)),  # beyond the target: above 1
+        (L, 120, 30, 150, (150 - 120) / (30 - 120)),  # worse: negative
+        (L, 0.5, 0.2, 0.2, 1.0),
+        (H, 0, 10, 0, 0.0),  # baseline zero is fine
+    ],
+)
+def test_progress_higher_and_lower(direction, baseline, target, value, expected):
+    assert progress(direction, baseline, target, value) == pytest.approx(expected)
+
+
+def test_lower_is_better_moving_down_is_progress_and_up_is_not():
+    assert progress(L, 120, 30, 90) > 0
+    assert progress(L, 120, 30, 130) < 0
+    assert progress(L, 120, 30, 29) > 1
+
+
+@pytest.mark.parametrize(
+    "direction, value, expected",
+    [(H, 10, 1.0), (H, 11, 1.0), (H, 9, 0.0), (L, 10, 1.0), (L, 9, 1.0), (L, 11, 0.0)],
+)
+def test_target_equal_to_baseline_counts_reached_when_as_good(direction, value, expected):
+    assert progress(direction, 10, 10, value) == expected
+
+
+@pytest.mark.parametrize(
+    "baseline, value, expected",
+    [
+        (10, 10, 0.0),  # still at baseline
+        (10, 15, 0.5),  # half way to the band's low edge (20)
+        (10, 20, 1.0),  # low edge: inside
+        (10, 25, 1.0),
+        (10, 30, 1.0),  # high edge: inside
+        (10, 35, 0.5),  # overshoot by 5 of the original gap of 10
+        (10, 5, -0.5),  # moved away
+        (40, 35, 0.5),  # baseline above the band
+        (40, 30, 1.0),
+        (25, 25, 1.0),  # baseline already inside the band
+        (25, 31, 0.0),
+    ],
+)
+def test_progress_range(baseline, value, expected):
+    assert progress(R, baseline, None, value, 20, 30) == pytest.approx(expected)
+
+
+def test_range_with_band_given_reversed_is_read_as_the_same_band():
+    assert band_gap(35, 30, 20) == 5
+    assert progress(R, 10, None, 15, 30, 20) == pytest.approx(0.5)
+
+
+def test_no_value_or_no_baseline_means_no_progress():
+    assert progress(H, 1, 2, None) is None
+    assert progress(H, None, 2, 1) is None
+    assert progress(H, 1, None, 1) is None
+    assert progress(R, 1, None, 1, None, 5) is None
+
+
+def test_score_caps_overshoot_and_shortfall():
+    assert score(1.7) == 1.0
+    assert score(-0.2) == 0.0
+    assert score(0.4) == 0.4
+    assert score(None) is None
+
+
+def test_expected_share_counts_days_inclusively():
+    start = date(2026, 1, 1)
+    deadline = date(2026, 1, 10)  # ten planned days
+    assert expected_share(start, deadline, date(2026, 1, 1)) == pytest.approx(0.1)
+    assert expected_share(start, deadline, date(2026, 1, 5)) == pytest.approx(0.5)
+    assert expected_share(start, deadline, deadline) == 1.0
+    assert expected_share(start, deadline, date(2026, 2, 1)) == 1.0
+    assert expected_share(start, date(2025, 12, 1), date(2026, 1, 5)) == 1.0
+
+
+@pytest.mark.parametrize(
+    "p, pace, measured, expected",
+    [
+        (1.0, 0.5, date(2026, 1, 5), Status.ON_TRACK),  # reached beats a slow pace
+        (0.5, 0.9, date(2026, 1, 5), Status.ON_TRACK),  # exactly the on-track threshold
+        (0.5, 0.8999, date(2026, 1, 5), Status.AT_RISK),
+        (0.5, 0.7, date(2026, 1, 5), Status.AT_RISK),  # exactly the at-risk threshold
+        (0.5, 0.6999, date(2026, 1, 5), Status.MISSED),
+        (0.99, 0.99, date(2026, 1, 31), Status.MISSED),  # deadline came, not reached
+        (None, None, None, Status.NO_DATA),
+    ],
+)
+def test_classify_at_thresholds(p, pace, measured, expected):
+    assert classify(p, pace, measured, date(2026, 1, 31), 0.9, 0.7) is expected
+
+
+def _project(kpi: KpiSelection, actuals: dict, start=date(2026, 1, 1), end=date(2026, 1, 28)) -> Project:
+    return Project(start=start, end=end, kpis=[kpi], actuals={kpi.id: actuals})
+
+
+def test_response_time_falling_is_on_track():
+    kpi = KpiSelection(id="rt", catalog_id="response_time", baseline=120, target=30, direction=L,
+                       frequency=Frequency.WEEKLY)
+    # Four weekly periods; after week 2 (day 14 of 28) the line expects half the way: 75 minutes.
+    result = evaluate_kpi(_project(kpi, {date(2026, 1, 1): 100, date(2026, 1, 8): 70}), kpi)
+    assert result.latest == 70
+    assert result.measured_on == date(2026, 1, 14)
+    assert result.progress == pytest.approx(50 / 90)
+    assert result.expected == pytest.approx(0.5)
+    assert result.pace == pytest.approx((50 / 90) / 0.5)
+    assert result.status is Status.ON_TRACK
+
+
+def test_lower_is_better_going_up_is_missed_not_on_track():
+    kpi = KpiSelection(id="cpl", catalog_id="cost_per_lead", baseline=40, target=20, direction=L)
+    result = evaluate_kpi(_project(kpi, {date(2026, 1, 1): 44}), kpi)
+    assert result.progress < 0
+    assert result.status is Status.MISSED
+
+
+def test_deadline_reached_without_target_is_missed_even_at_good_pace():
+    kpi = KpiSelection(id="f", catalog_id="followers", baseline=100, target=200,
+                       thresholds=Thresholds(on_track=0.5, at_risk=0.2))
+    result = evaluate_kpi(_project(kpi, {date(2026, 1, 22): 195}), kpi)
+    assert result.measured_on == date(2026, 1, 28)
+    assert result.status is Status.MISSED
+
+
+def test_actual_dated_inside_a_period_counts_for_that_period():
+    kpi = KpiSelection(id="f", catalog_id="followers", baseline=100, target=200)
+    result = evaluate_kpi(_project(kpi, {date(2026, 1, 10): 150}), kpi)
+    assert result.measured_on == date(2026, 1, 14)
+
+
+def test_no_actuals_is_no_data():
+    kpi = KpiSelection(id="f", catalog_id="followers", baseline=100, target=200)
+    result = evaluate_kpi(_project(kpi, {}), kpi)
+    assert result.status is Status.NO_DATA
+    assert result.progress is None and result.pace is None and result.forecast is None
+
+
+def test_forecast_is_the_least_squares_line_through_baseline_and_actuals():
+    kpi = KpiSelection(id="f", catalog_id="followers", baseline=100, target=200)
+    project = _project(kpi, {date(2026, 1, 1): 107, date(2026, 1, 8): 114})
+    # points (day 0, 100), (7, 107), (14, 114): slope 1 a day; the deadline is day 28.
+    result = evaluate_kpi(project, kpi)
+    assert result.forecast == pytest.approx(128)
+    assert result.forecast_progress == pytest.approx(0.28)
+
+
+def test_forecast_never_predicts_a_negative_count():
+    kpi = KpiSelection(id="rt", catalog_id="response_time", baseline=120, target=30, direction=L)
+    project = _project(kpi, {date(2026, 1, 1): 40})
+    assert evaluate_kpi(project, kpi).forecast == 0.0
+
+
+def test_linear_forecast_with_a_single_point_is_that_point():
+    start = date(2026, 1, 1)
+    assert linear_forecast(start, None, [], start) is None
+
+
+def test_trajectory_is_the_straight_line_to_the_target():
+    kpi = KpiSelection(id="f", catalog_id="followers", baseline=100, target=200)
+    start, end = date(2026, 1, 1), date(2026, 1, 10)
+    assert trajectory_value(kpi, start, end, date(2026, 1, 5)) == pytest.approx(150)
+    assert trajectory_value(kpi, start, end, end) == pytest.approx(200)
+
+
+def test_target_point_of_a_range_is_the_nearest_edge_or_the_middle():
+    below = KpiSelection(id="a", catalog_id="posts_per_period", direction=R, baseline=1, band_low=3, band_high=5)
+    inside = below.model_copy(update={"baseline": 4})
+    above = below.model_copy(update={"baseline": 9})
+    assert target_point(below) == 3
+    assert target_point(inside) == 4
+    assert target_point(above) == 5
+
+
+def test_overall_score_is_the_weighted_mean_of_capped_progress():
+    a = KpiSelection(id="a", catalog_id="followers", baseline=0, target=100, weight=75)
+    b = KpiSelection(id="b", catalog_id="reach", baseline=0, target=100, weight=25)
+    c = KpiSelection(id="c", catalog_id="likes", baseline=0, target=100, weight=50)  # no data
+    start = date(2026, 1, 1)
+    project = Project(start=start, end=start + timedelta(days=27), kpis=[a, b, c],
+                      actuals={"a": {start: 150}, "b": {start: 20}})
+    assert overall_score(project) == pytest.approx((1.0 * 75 + 0.2 * 25) / 100)
+
+
+def test_overall_score_without_data_is_none():
+    a = KpiSelection(id="a", catalog_id="followers", baseline=0, target=100, weight=100)
+    project = Project(start=date(2026, 1, 1), end=date(2026, 2, 1), kpis=[a])
+    assert overall_score(project) is None
