@@ -35,6 +35,7 @@ from PySide6.QtGui import (  # noqa: F401
     QDesktopServices,
     QFont,
     QFontDatabase,
+    QFontMetrics,
     QGuiApplication,
     QIcon,
     QKeySequence,
@@ -49,6 +50,7 @@ from PySide6.QtGui import (  # noqa: F401
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractItemView,
     QApplication,
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,

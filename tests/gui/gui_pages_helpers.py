@@ -1,0 +1,31 @@
+"""Helpers shared by the page tests (pages 4-8 and the Progress view): a document and a language."""
+
+from __future__ import annotations
+
+from kpiwizard.core.enums import Lang
+from kpiwizard.core.examples import find_example
+from kpiwizard.gui.document import ProjectDocument
+from kpiwizard.gui.i18n import Language
+
+_KEEP: list = []  # documents outlive their test, so no view outlives its document
+
+
+def _quiet_at_exit(doc: ProjectDocument) -> None:
+    # The document's cleanChanged lambda would fire on a half-deleted object at interpreter exit.
+    doc.undo_stack.cleanChanged.disconnect()
+
+
+def open_example(qtbot, page_class, example: str = "cafe", lang: Lang = Lang.KO):
+    """(doc, language, page) for a page built on one of the shipped examples."""
+    doc = ProjectDocument(find_example(example).load())
+    language = Language(lang)
+    _KEEP.append((doc, language))
+    page = page_class(doc, language)
+    qtbot.addWidget(page, before_close_func=lambda _w: _quiet_at_exit(doc))
+    return doc, language, page
+
+
+def type_into(field, text: str) -> None:
+    """What typing does, without keyClicks (which aborts on Hangul): set the text, emit the edit."""
+    field.setText(text)
+    field.textEdited.emit(text)
