@@ -31,7 +31,7 @@ from kpiwizard.core.enums import Direction, Lang, Status
 from kpiwizard.core.errors import ExportError, UserError
 from kpiwizard.core.formatting import currency_decimals, format_date
 from kpiwizard.core.kpiview import KpiView, view_kpis
-from kpiwizard.core.models import MAX_VALUE, Project
+from kpiwizard.core.models import Project
 from kpiwizard.core.progress import trajectory_value
 from kpiwizard.core.projectfile import write_file
 from kpiwizard.core.sentence import smart_sentence
@@ -49,6 +49,8 @@ from .tracker_layout import (
     Layout,
     build_layout,
     fingerprint,
+    input_bounds,
+    is_percent,
     period_index,
     quote_sheet,
 )
@@ -146,17 +148,6 @@ def value_format(view: KpiView, values: Iterable[float]) -> str:
     numbers = [v for v in (view.baseline, view.target, view.band_low, view.band_high, *values)
                if v is not None]
     return "#,##0" if all(float(v).is_integer() for v in numbers) else "#,##0.0#"
-
-
-def is_percent(view: KpiView) -> bool:
-    return view.percent or view.unit.strip() == "%"
-
-
-def allows_negative(view: KpiView, values: Iterable[float]) -> bool:
-    """Counts, rates and times are never negative, unless the plan itself uses negative numbers."""
-    numbers = [v for v in (view.baseline, view.target, view.band_low, view.band_high, *values)
-               if v is not None]
-    return any(v < 0 for v in numbers)
 
 
 def print_setup(ws: Worksheet, plan_title: str, lang: Lang, title_rows: str | None) -> None:
@@ -287,16 +278,14 @@ class _Writer:
             cell.border = BORDER
             cell.number_format = number_format
         ref = f"{letter}{FIRST_ROW}:{letter}{sheet.last_row}"
+        low, high = input_bounds(view, values.values())
         if is_percent(view):
-            dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="100")
             rule = self.tr("0에서 100 사이의 숫자(퍼센트)를 적으세요.", "Type a number from 0 to 100 (percent).")
-        elif allows_negative(view, values.values()):
-            dv = DataValidation(type="decimal", operator="between", formula1=str(-MAX_VALUE),
-                                formula2=str(MAX_VALUE))
+        elif low < 0:
             rule = self.tr("숫자를 적으세요.", "Type a number.")
         else:
-            dv = DataValidation(type="decimal", operator="between", formula1="0", formula2=str(MAX_VALUE))
             rule = self.tr("0 이상의 숫자를 적으세요.", "Type a number, 0 or more.")
+        dv = DataValidation(type="decimal", operator="between", formula1=str(int(low)), formula2=str(int(high)))
         dv.allow_blank = True
         dv.showErrorMessage = True
         dv.errorTitle = view.name[:32]

@@ -12,12 +12,14 @@ import hashlib
 import json
 from dataclasses import dataclass
 from functools import cached_property
+from collections.abc import Iterable
 from datetime import date
 
 from openpyxl.utils import get_column_letter
 
 from kpiwizard.core.enums import Frequency, Lang
-from kpiwizard.core.models import Project
+from kpiwizard.core.kpiview import KpiView
+from kpiwizard.core.models import MAX_VALUE, Project
 from kpiwizard.core.schedule import Period, periods
 
 from .tracker_text import ACTUALS_SHEETS
@@ -91,6 +93,20 @@ def period_index(sheet: ActualsSheet, day: date) -> int | None:
     if i < 0 or day > sheet.periods[i].end:
         return None
     return i
+
+
+def is_percent(view: KpiView) -> bool:
+    return view.percent or view.unit.strip() == "%"
+
+
+def input_bounds(view: KpiView, recorded: Iterable[float]) -> tuple[float, float]:
+    """What an actuals cell accepts: 0..100 for a percent, else >= 0 unless the plan itself uses
+    negative numbers. The writer's validation and the importer's checks both ask here."""
+    if is_percent(view):
+        return 0.0, 100.0
+    numbers = [v for v in (view.baseline, view.target, view.band_low, view.band_high, *recorded)
+               if v is not None]
+    return (-MAX_VALUE if any(v < 0 for v in numbers) else 0.0), MAX_VALUE
 
 
 def quote_sheet(title: str) -> str:
