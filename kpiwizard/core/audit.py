@@ -55,6 +55,14 @@ class Check:
 class Context:
     project: Project
     kpis: list[KpiView] = field(default_factory=list)
+    _position: dict[str, int] | None = None
+
+    @property
+    def position(self) -> dict[str, int]:
+        """Index of each KPI id in the plan, for the field paths of findings."""
+        if self._position is None:
+            self._position = {k.id: i for i, k in enumerate(self.project.kpis)}
+        return self._position
 
     @property
     def months(self) -> float:
@@ -112,7 +120,7 @@ def q(name: str) -> str:
 
 
 def _kpi_field(ctx: Context, kpi: KpiView, name: str) -> str:
-    return f"kpis[{ctx.project.kpis.index(kpi.selection)}].{name}"
+    return f"kpis[{ctx.position[kpi.id]}].{name}"
 
 
 def _months_to_deadline(ctx: Context, deadline: date) -> float:

@@ -16,6 +16,7 @@ every rule is spelled out here once, in the simplest form a spreadsheet can also
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -129,7 +130,7 @@ class KpiProgress:
     forecast_progress: float | None
 
 
-def kpi_periods(project: Project, kpi: KpiSelection) -> list[Period]:
+def kpi_periods(project: Project, kpi: KpiSelection) -> tuple[Period, ...]:
     return periods(project.start, project.end, kpi.frequency)
 
 
@@ -139,12 +140,13 @@ def recorded_points(project: Project, kpi: KpiSelection) -> list[Point]:
     if not series:
         return []
     plan_periods = kpi_periods(project, kpi)
+    starts = [p.start for p in plan_periods]
     points = []
     for day, value in sorted(series.items()):
-        period = next((p for p in plan_periods if p.start <= day <= p.end), None)
-        if period is None:  # recorded outside the plan: read on that day
-            period = Period(day, day)
-        points.append(Point(period, value))
+        i = bisect_right(starts, day) - 1
+        inside = i >= 0 and day <= plan_periods[i].end
+        # Recorded outside the plan: read on that day.
+        points.append(Point(plan_periods[i] if inside else Period(day, day), value))
     return points
 
 

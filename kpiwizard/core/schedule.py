@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .enums import Frequency
 
@@ -48,13 +49,15 @@ def period_starts(start: date, end: date, frequency: Frequency) -> list[date]:
         n += 1
 
 
-def periods(start: date, end: date, frequency: Frequency) -> list[Period]:
+@lru_cache(maxsize=64)
+def periods(start: date, end: date, frequency: Frequency) -> tuple[Period, ...]:
+    """The plan's periods; cached because every KPI of a frequency shares them."""
     starts = period_starts(start, end, frequency)
     result = []
     for i, s in enumerate(starts):
         nxt = starts[i + 1] if i + 1 < len(starts) else end + timedelta(days=1)
         result.append(Period(s, nxt - timedelta(days=1)))
-    return result
+    return tuple(result)
 
 
 def period_for(day: date, start: date, end: date, frequency: Frequency) -> Period | None:
