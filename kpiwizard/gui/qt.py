@@ -6,6 +6,7 @@ or a version quirk is handled once, and the core can be checked to import none o
 
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
 from PySide6.QtCore import (  # noqa: F401
+    QByteArray,
     QCoreApplication,
     QDate,
     QEvent,
@@ -31,6 +32,7 @@ from PySide6.QtCore import (  # noqa: F401
 )
 from PySide6.QtGui import (  # noqa: F401
     QAction,
+    QActionGroup,
     QColor,
     QDesktopServices,
     QFont,
