@@ -1,0 +1,93 @@
+"""Every fixed word the PDF plan prints, in Korean and English, kept apart from the layout code."""
+
+from __future__ import annotations
+
+from kpiwizard.core.enums import (
+    ActionStatus,
+    ContentType,
+    Direction,
+    Frequency,
+    Indicator,
+    Lang,
+    Severity,
+    SocialGoal,
+    Source,
+    StrategicObjective,
+)
+from kpiwizard.core.text import t
+
+SECTIONS = {
+    "cover": t("표지", "Cover"),
+    "summary": t("한눈에 보는 계획", "Plan at a glance"),
+    "kpi_table": t("KPI 목표표", "KPI targets"),
+    "kpi_cards": t("KPI 정의", "KPI definitions"),
+    "map": t("전략 지도", "Strategy map"),
+    "trajectories": t("목표 궤적과 현황", "Trajectories and status"),
+    "actions": t("실행 계획", "Action plan"),
+    "roi": t("투자 수익(ROI)", "Return on investment (ROI)"),
+    "calendar": t("점검 일정", "Review calendar"),
+    "notes": t("메모", "Notes"),
+}
+
+SOCIAL_GOALS = {
+    SocialGoal.AWARENESS: t("브랜드 인지도", "Brand awareness"),
+    SocialGoal.ENGAGEMENT: t("참여", "Engagement"),
+    SocialGoal.CUSTOMER_SERVICE: t("고객 서비스", "Customer service"),
+    SocialGoal.LEADS_SALES: t("리드와 판매", "Leads and sales"),
+}
+OBJECTIVES = {
+    StrategicObjective.FOCUS: t("집중: 핵심 상품을 알린다", "Focus: make the core offer known"),
+    StrategicObjective.SWITCH: t("스위치: 경쟁사 고객을 데려온다", "Switch: win customers from competitors"),
+    StrategicObjective.UPSELL: t("상향·교차 판매: 기존 고객이 더 산다", "Upsell / cross-sell: existing customers buy more"),
+    StrategicObjective.NURTURE: t("육성: 고객을 프리미엄으로 이끈다", "Nurture: move customers to the premium line"),
+}
+DIRECTIONS = {
+    Direction.HIGHER: t("높을수록 좋음", "higher is better"),
+    Direction.LOWER: t("낮을수록 좋음", "lower is better"),
+    Direction.RANGE: t("범위 안 유지", "keep in band"),
+}
+FREQUENCIES = {Frequency.WEEKLY: t("매주", "weekly"), Frequency.MONTHLY: t("매월", "monthly")}
+INDICATORS = {Indicator.LEADING: t("선행", "leading"), Indicator.LAGGING: t("후행", "lagging")}
+INDICATOR_MEANING = {
+    Indicator.LEADING: t("선행 지표: 결과를 미리 움직이는 동인입니다.", "Leading indicator: a driver that moves before the result."),
+    Indicator.LAGGING: t("후행 지표: 이미 일어난 결과를 기록합니다.", "Lagging indicator: records a result that has happened."),
+}
+SOURCES = {
+    Source.PLATFORM: t("플랫폼 인사이트(각 SNS의 통계 화면)", "Platform insights (each network's own statistics)"),
+    Source.WEB_ANALYTICS: t("웹 분석 도구(UTM 코드를 붙인 링크)", "Web analytics (links tagged with UTM codes)"),
+    Source.CRM: t("CRM·고객 명부의 유입 경로", "CRM / customer records, lead source"),
+    Source.INTERNAL: t("내부 기록(포스, 업무 일지, 자체 점수표)", "Internal records (till, work log, own scoring sheet)"),
+}
+CONTENT_TYPES = {
+    ContentType.PRODUCT_INFO: t("제품 정보", "Product info"),
+    ContentType.PROMOTION: t("할인·행사", "Promotion"),
+    ContentType.USEFUL: t("유용한 정보", "Useful"),
+    ContentType.ENTERTAINING: t("재미", "Entertaining"),
+    ContentType.LIFESTYLE: t("일상", "Lifestyle"),
+}
+ACTION_STATUS = {
+    ActionStatus.PLANNED: t("예정", "planned"),
+    ActionStatus.IN_PROGRESS: t("진행 중", "in progress"),
+    ActionStatus.DONE: t("완료", "done"),
+    ActionStatus.DROPPED: t("중단", "dropped"),
+}
+VERDICTS = {
+    None: t("통과", "passed"),
+    Severity.INFO: t("통과(참고)", "passed (note)"),
+    Severity.WARNING: t("경고", "warning"),
+    Severity.ERROR: t("오류", "error"),
+}
+LANGUAGE_NAMES = {Lang.KO: t("한국어", "Korean"), Lang.EN: t("영어", "English")}
+
+# What to do when a KPI is missed: the three moves, and the spike check.
+MISSED_STEPS = (
+    t("목표를 다시 정하고 KPI를 고칩니다: 지금 추세로 마감일에 닿을 값을 새 목표로 삼습니다.",
+      "Reset the goal and revise the KPI: take the value the current trend reaches by the deadline as the new target."),
+    t("대안 KPI를 씁니다: 같은 목표를 다른 쪽에서 재는 지표(예: 팔로워 증가 대신 공유 수)로 바꿉니다.",
+      "Adopt an alternative KPI that measures the same goal from another side (e.g. shares instead of follower growth)."),
+    t("전략을 조정합니다: 콘텐츠 구성, 게시 시간, 채널, 예산을 바꾸고 실행 계획에 적습니다.",
+      "Readjust the strategy: change the content mix, posting times, channels or budget, and write it into the action plan."),
+    t("반짝 오른 수치는 다음 점검에서도 유지되는지 확인한 뒤에 판단합니다.",
+      "Before trusting a sudden jump, check at the next review that it lasted."),
+)
+
