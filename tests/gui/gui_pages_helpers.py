@@ -17,7 +17,11 @@ def _quiet_at_exit(doc: ProjectDocument) -> None:
 
 def open_example(qtbot, page_class, example: str = "cafe", lang: Lang = Lang.KO):
     """(doc, language, page) for a page built on one of the shipped examples."""
-    doc = ProjectDocument(find_example(example).load())
+    return open_project(qtbot, page_class, find_example(example).load(), lang)
+
+
+def open_project(qtbot, page_class, project, lang: Lang = Lang.KO):
+    doc = ProjectDocument(project)
     language = Language(lang)
     _KEEP.append((doc, language))
     page = page_class(doc, language)

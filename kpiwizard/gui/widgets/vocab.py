@@ -12,6 +12,7 @@ from kpiwizard.core.enums import (
     Perspective,
     SocialGoal,
     Source,
+    StrategicObjective,
 )
 from kpiwizard.core.report import SEVERITY_NAMES, STATUS_NAMES  # noqa: F401  (re-exported)
 from kpiwizard.core.strategy_map import PERSPECTIVE_NAMES  # noqa: F401  (re-exported)
@@ -35,6 +36,12 @@ GOAL_NAMES: dict[SocialGoal, Text] = {
     SocialGoal.ENGAGEMENT: t("참여", "Engagement"),
     SocialGoal.CUSTOMER_SERVICE: t("고객 서비스", "Customer service"),
     SocialGoal.LEADS_SALES: t("리드 및 판매", "Leads and sales"),
+}
+OBJECTIVE_NAMES: dict[StrategicObjective, Text] = {
+    StrategicObjective.FOCUS: t("집중", "Focus"),
+    StrategicObjective.SWITCH: t("스위치", "Switch"),
+    StrategicObjective.UPSELL: t("상향판매·교차판매", "Upsell / cross-sell"),
+    StrategicObjective.NURTURE: t("육성", "Nurture"),
 }
 SOURCE_NAMES: dict[Source, Text] = {
     Source.PLATFORM: t("플랫폼 인사이트", "Platform insights"),
