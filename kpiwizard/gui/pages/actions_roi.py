@@ -1,0 +1,394 @@
+"""Page 8: the actions that move each KPI, the money side (ROI, CPL, CPA, LTV), the reverse funnel
+and the weekly capacity the realism checks measure goals against."""
+
+from __future__ import annotations
+
+from kpiwizard.core.audit import audit
+from kpiwizard.core.enums import ActionStatus
+from kpiwizard.core.formatting import format_money, format_number
+from kpiwizard.core.kpiview import view_kpis
+from kpiwizard.core.models import Action, Capacity, Funnel, RoiInputs
+from kpiwizard.core.roi import compute_roi, reverse_funnel
+from kpiwizard.core.text import Text, t
+
+from ..qt import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from ..widgets.audit_panel import AuditPanel
+from ..widgets.fields import DateEdit, EnumCombo, ErrorLabel, NumberEdit, report
+from ..widgets.help_button import HelpButton, describe
+from ..widgets.vocab import ACTION_STATUS_NAMES, CONTENT_NAMES
+from .base import PlanPage
+
+NO_KPI = t("(연결 안 함)", "(not linked)")
+NO_TYPE = t("(정하지 않음)", "(not set)")
+COLUMNS = [
+    ("tactic", t("실행 방법", "Tactic"), t("무엇을 할지. 예: 평일 오후 쿠폰 게시물 주 2회", "What you will do, e.g. two weekday coupon posts a week")),
+    ("channel", t("채널", "Channel"), t("어디에서. 예: Instagram", "Where, e.g. Instagram")),
+    ("content_type", t("콘텐츠 유형", "Content type"), t("제품 정보, 프로모션, 유용한 정보, 재미, 라이프스타일 중 무엇인지", "Product info, promotion, useful, entertaining or lifestyle")),
+    ("kpi", t("움직일 KPI", "KPI it moves"), t("이 실행으로 움직이려는 KPI", "The KPI this action should move")),
+    ("owner", t("담당자", "Owner"), t("누가 할지", "Who does it")),
+    ("due", t("기한", "Due"), t("언제까지", "By when")),
+    ("status", t("상태", "Status"), t("계획, 진행 중, 완료, 중단", "Planned, in progress, done or dropped")),
+]
+TEXT_COLUMNS = {"tactic", "channel", "owner"}
+
+# ROI inputs: key -> (label, help, money?)
+ROI_FIELDS = {
+    "ad_spend": (t("광고비", "Ad spend"), t("기간 동안 쓴 광고비 합계.", "Total ad spend in the period."), True),
+    "tools": (t("도구 비용", "Tools"), t("예약·디자인·분석 도구 등 구독료 합계.", "Subscriptions for scheduling, design or analytics tools."), True),
+    "hours": (t("들인 시간(시간)", "Hours spent"), t("게시물 만들기와 응대에 든 사람의 시간 합계.", "People's time spent on posts and replies, in hours."), False),
+    "hourly_rate": (t("시간당 인건비", "Hourly rate"), t("그 시간의 값. 사장님 시간도 공짜가 아닙니다.", "What an hour of that time costs; the owner's time too."), True),
+    "revenue": (t("소셜 미디어 매출", "Revenue from social"), t("소셜 미디어에서 온 손님이 낸 매출 (쿠폰·UTM·문의 경로로 확인).", "Revenue from customers who came through social media (coupon, UTM, enquiry source)."), True),
+    "leads": (t("리드 수", "Leads"), t("문의·가입·예약처럼 관심을 보인 사람 수.", "People who showed interest: enquiries, sign-ups, bookings."), False),
+    "customers": (t("새 고객 수", "New customers"), t("그중 실제로 산 사람 수.", "Of those, people who bought."), False),
+    "average_order": (t("평균 주문액", "Average order"), t("한 번 살 때 평균 금액.", "The average amount of one purchase."), True),
+    "purchases_per_year": (t("연간 구매 횟수", "Purchases per year"), t("한 고객이 1년에 몇 번 사는지.", "How many times a customer buys in a year."), False),
+    "customer_years": (t("고객 유지 기간(년)", "Customer years"), t("한 고객이 몇 년 동안 단골로 남는지.", "How many years a customer keeps buying."), False),
+}
+FUNNEL_FIELDS = {
+    "revenue_target": (t("매출 목표", "Revenue target"), t("소셜 미디어로 벌고 싶은 매출.", "The revenue you want from social media."), 1.0),
+    "click_rate": (t("클릭률 %", "Click rate %"), t("게시물을 본 사람 중 링크를 누르는 비율.", "Share of people reached who click."), 100.0),
+    "lead_rate": (t("리드 전환율 %", "Lead rate %"), t("클릭한 사람 중 문의·가입하는 비율.", "Share of clicks that become leads."), 100.0),
+    "close_rate": (t("구매 전환율 %", "Close rate %"), t("리드 중 실제로 사는 비율.", "Share of leads who buy."), 100.0),
+}
+CAPACITY_FIELDS = {
+    "posts_per_week": (t("주당 게시물 수", "Posts per week"), t("일주일에 꾸준히 올릴 수 있는 게시물 수. 현실성 점검에 쓰입니다.", "Posts you can keep up each week; the realism check uses it.")),
+    "hours_per_week": (t("주당 쓸 수 있는 시간", "Hours per week"), t("일주일에 소셜 미디어에 쓸 수 있는 시간.", "Hours a week you can give to social media.")),
+}
+RESULTS = {
+    "total_cost": t("총비용", "Total cost"),
+    "net_return": t("순이익", "Net return"),
+    "roi": t("ROI", "ROI"),
+    "cpl": t("리드당 비용(CPL)", "Cost per lead (CPL)"),
+    "cpa": t("고객 획득 비용(CPA)", "Cost per acquisition (CPA)"),
+    "ltv": t("고객 생애 가치(LTV)", "Customer lifetime value (LTV)"),
+    "ltv_cac": t("LTV ÷ CPA", "LTV ÷ CPA"),
+}
+FUNNEL_RESULTS = {
+    "customers": t("필요한 고객", "Customers needed"),
+    "leads": t("필요한 리드", "Leads needed"),
+    "clicks": t("필요한 클릭", "Clicks needed"),
+    "reach": t("필요한 도달", "Reach needed"),
+}
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class ActionsRoiPage(PlanPage):
+    title_text = t("실행 계획과 ROI", "Actions and ROI")
+    subtitle_text = t("KPI를 움직일 실행 방법과 담당자, 들인 돈과 번 돈, 목표 매출에 필요한 숫자를 정리합니다.",
+                      "The tactics that move each KPI and who does them; what it costs and earns; what a revenue target needs.")
+
+    def __init__(self, doc, language):
+        super().__init__(doc, language)
+        # actions
+        self.actions_box = QGroupBox()
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.table.setMinimumHeight(160)
+        self.add_action = QPushButton()
+        self.remove_action = QPushButton()
+        self.actions_error = ErrorLabel()
+        self.actions_audit = AuditPanel()
+        self.actions_audit.setMaximumHeight(90)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_action)
+        buttons.addWidget(self.remove_action)
+        buttons.addStretch(1)
+        al = QVBoxLayout(self.actions_box)
+        al.addWidget(self.table, 1)
+        al.addLayout(buttons)
+        al.addWidget(self.actions_error)
+        al.addWidget(self.actions_audit)
+
+        # ROI, funnel, capacity
+        self.roi_box, self.funnel_box, self.capacity_box = QGroupBox(), QGroupBox(), QGroupBox()
+        self.inputs: dict[str, NumberEdit] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.helps: dict[str, HelpButton] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.results: dict[str, QLabel] = {}
+        self.result_names: dict[str, QLabel] = {}
+        roi_grid = QGridLayout(self.roi_box)
+        self._add_inputs(roi_grid, {k: (v[0], v[1], 1.0) for k, v in ROI_FIELDS.items()}, "roi", columns=2)
+        r = roi_grid.rowCount()
+        self._add_results(roi_grid, RESULTS, r)
+        funnel_grid = QGridLayout(self.funnel_box)
+        self._add_inputs(funnel_grid, FUNNEL_FIELDS, "funnel", columns=1)
+        self.funnel_note = QLabel()
+        self.funnel_note.setWordWrap(True)
+        funnel_grid.addWidget(self.funnel_note, funnel_grid.rowCount(), 0, 1, 3)
+        self._add_results(funnel_grid, FUNNEL_RESULTS, funnel_grid.rowCount(), columns=1)
+        capacity_grid = QGridLayout(self.capacity_box)
+        self._add_inputs(capacity_grid, {k: (v[0], v[1], 1.0) for k, v in CAPACITY_FIELDS.items()}, "capacity", columns=1)
+        self.capacity_audit = AuditPanel()
+        self.capacity_audit.setMaximumHeight(110)
+        capacity_grid.addWidget(self.capacity_audit, capacity_grid.rowCount(), 0, 1, 3)
+
+        lower = QHBoxLayout()
+        lower.addWidget(self.roi_box, 3)
+        side = QVBoxLayout()
+        side.addWidget(self.funnel_box)
+        side.addWidget(self.capacity_box)
+        lower.addLayout(side, 2)
+        body = QWidget()
+        bl = QVBoxLayout(body)
+        bl.addWidget(self.actions_box, 1)
+        bl.addLayout(lower)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        self.add_action.clicked.connect(self.add_row)
+        self.remove_action.clicked.connect(self.remove_row)
+        self.table.itemChanged.connect(self._item_changed)
+        self.start()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _add_inputs(self, grid: QGridLayout, fields: dict, group: str, columns: int) -> None:
+        for i, (key, (_label, _help, scale)) in enumerate(fields.items()):
+            row, col = divmod(i, columns)
+            field = NumberEdit(scale=scale)
+            label = QLabel()
+            label.setBuddy(field)
+            help_button = HelpButton()
+            error = ErrorLabel()
+            self.inputs[key], self.labels[key], self.helps[key], self.errors[key] = field, label, help_button, error
+            cell = QVBoxLayout()
+            cell.setSpacing(1)
+            line = QHBoxLayout()
+            line.addWidget(field, 1)
+            line.addWidget(help_button)
+            cell.addLayout(line)
+            cell.addWidget(error)
+            grid.addWidget(label, row, col * 2)
+            grid.addLayout(cell, row, col * 2 + 1)
+            field.value_edited.connect(lambda v, g=group, k=key: self._set(g, k, v))
+            field.refused.connect(lambda reason, k=key: report(self.errors[k], reason, self.lang))
+
+    def _add_results(self, grid: QGridLayout, names: dict, first_row: int, columns: int = 2) -> None:
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        grid.addWidget(line, first_row, 0, 1, 2 * columns)
+        for i, key in enumerate(names):
+            row, col = divmod(i, columns)
+            name, value = QLabel(), _value_label()
+            name.setBuddy(value)
+            self.result_names[key], self.results[key] = name, value
+            grid.addWidget(name, first_row + 1 + row, col * 2)
+            grid.addWidget(value, first_row + 1 + row, col * 2 + 1)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def _set(self, group: str, key: str, value) -> None:
+        if self._refreshing:
+            return
+        if value is None:
+            value = 0 if group != "funnel" or key == "revenue_target" else None
+
+        def change(project):
+            if group == "roi":
+                project.roi = RoiInputs.model_validate({**project.roi.model_dump(), key: value})
+            elif group == "funnel":
+                funnel = Funnel.model_validate({**project.roi.funnel.model_dump(), key: value})
+                project.roi = project.roi.model_copy(update={"funnel": funnel})
+            else:
+                project.capacity = Capacity.model_validate({**project.capacity.model_dump(), key: value})
+
+        reason = self.edit(t("ROI 입력 수정", "Edit ROI inputs"), change, merge_key=f"{group}.{key}")
+        report(self.errors[key], reason, self.lang)
+
+    def add_row(self) -> None:
+        first_kpi = self.doc.project.kpis[0].id if self.doc.project.kpis else None
+        tactic = t("새 실행 방법", "New tactic").get(self.lang)
+
+        def change(project):
+            project.actions = [*project.actions, Action(tactic=tactic, kpi=first_kpi)]
+
+        report(self.actions_error, self.edit(t("실행 추가", "Add action"), change), self.lang)
+        self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+
+        def change(project):
+            project.actions = [a for i, a in enumerate(project.actions) if i != row]
+
+        report(self.actions_error, self.edit(t("실행 삭제", "Remove action"), change), self.lang)
+
+    def set_action(self, row: int, key: str, value) -> Text | None:
+        """Change one field of one action (returns the refusal reason, also shown under the table)."""
+        if self._refreshing:
+            return None
+
+        def change(project):
+            actions = list(project.actions)
+            actions[row] = Action.model_validate({**actions[row].model_dump(), key: value})
+            project.actions = actions
+
+        reason = self.edit(t("실행 수정", "Edit action"), change, merge_key=f"action.{row}.{key}")
+        report(self.actions_error, reason, self.lang)
+        if reason is not None:
+            self._on_changed()  # put the stored value back in the cell
+        return reason
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        key = COLUMNS[item.column()][0]
+        if key in TEXT_COLUMNS and not self._refreshing:
+            self.set_action(item.row(), key, item.text())
+
+    # -- view ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        lang = self.lang
+        self.actions_box.setTitle(t("실행 계획", "Action plan").get(lang))
+        self.table.setHorizontalHeaderLabels([c[1].get(lang) for c in COLUMNS])
+        for i, (_key, name, help_text) in enumerate(COLUMNS):
+            self.table.horizontalHeaderItem(i).setToolTip(help_text.get(lang))
+        describe(self.table, t("실행 계획 표", "Action plan table").get(lang),
+                 t("한 줄이 한 가지 실행입니다. 칸을 두 번 누르거나 F2로 고칩니다.",
+                   "One row per action. Double-click a cell or press F2 to edit it.").get(lang))
+        self.add_action.setText(t("실행 추가(&N)", "&New action").get(lang))
+        describe(self.add_action, self.add_action.text().replace("&", ""),
+                 t("표에 새 줄을 더합니다.", "Add a row to the table.").get(lang))
+        self.remove_action.setText(t("선택한 실행 삭제(&X)", "Remove selected (&X)").get(lang))
+        describe(self.remove_action, self.remove_action.text().replace("&", ""),
+                 t("고른 줄을 지웁니다. 실행 취소로 되돌릴 수 있습니다.", "Delete the selected row; Undo brings it back.").get(lang))
+        self.roi_box.setTitle(t("비용과 수익 (ROI)", "Costs and returns (ROI)").get(lang))
+        self.funnel_box.setTitle(t("거꾸로 계산하는 깔때기", "Reverse funnel").get(lang))
+        self.capacity_box.setTitle(t("우리가 쓸 수 있는 힘", "Your weekly capacity").get(lang))
+        self.funnel_note.setText(t("매출 목표를 이루려면 몇 명에게 닿아야 하는지, 위의 비율로 거꾸로 계산합니다.",
+                                   "Works back from the revenue target, at the rates above, to the reach it needs.").get(lang))
+        for table in (ROI_FIELDS, FUNNEL_FIELDS, CAPACITY_FIELDS):
+            for key, spec in table.items():
+                label, help_text = spec[0], spec[1]
+                self.labels[key].setText(label.get(lang))
+                describe(self.inputs[key], label.get(lang), help_text.get(lang), self.helps[key])
+        for names in (RESULTS, FUNNEL_RESULTS):
+            for key, name in names.items():
+                self.result_names[key].setText(name.get(lang))
+                self.results[key].setAccessibleName(name.get(lang))
+        self.actions_audit.setAccessibleName(t("실행 계획 점검", "Action plan check").get(lang))
+        self.capacity_audit.setAccessibleName(t("현실성 점검", "Realism check").get(lang))
+
+    def refresh(self) -> None:
+        project = self.doc.project
+        lang = self.lang
+        self._fill_table()
+        roi = project.roi
+        for key in ROI_FIELDS:
+            self.inputs[key].set_value(getattr(roi, key))
+        for key in FUNNEL_FIELDS:
+            self.inputs[key].set_value(getattr(roi.funnel, key))
+        for key in CAPACITY_FIELDS:
+            self.inputs[key].set_value(getattr(project.capacity, key))
+        cur = project.business.currency
+        result = compute_roi(roi)
+        shown = {
+            "total_cost": format_money(result.total_cost, cur),
+            "net_return": format_money(result.net_return, cur),
+            "roi": "–" if result.roi_percent is None else f"{format_number(result.roi_percent, 1)}%",
+            "cpl": format_money(result.cost_per_lead, cur),
+            "cpa": format_money(result.cost_per_acquisition, cur),
+            "ltv": format_money(result.ltv, cur),
+            "ltv_cac": "–" if result.ltv_to_cac is None else f"{format_number(result.ltv_to_cac, 1)}×",
+        }
+        funnel = reverse_funnel(roi.funnel, roi.average_order)
+        for key in FUNNEL_RESULTS:
+            shown[key] = "–" if funnel is None else format_number(getattr(funnel, key))
+        for key, text in shown.items():
+            self.results[key].setText(text)
+        findings = audit(project)
+        self.actions_audit.show_findings(
+            [f for f in findings.findings if f.id in ("A-no-actions", "A-kpi-no-action") or (f.field or "").startswith("actions")],
+            lang, grouped=False)
+        self.capacity_audit.show_findings(
+            [f for f in findings.findings
+             if (f.field or "").startswith(("capacity", "roi")) or f.id == "R-audience-capacity"], lang, grouped=False)
+
+    def _fill_table(self) -> None:
+        project = self.doc.project
+        lang = self.lang
+        kpi_names = {v.id: t(v.name, v.name) for v in view_kpis(project, lang)}
+        table = self.table
+        row_now = table.currentRow()
+        table.blockSignals(True)
+        table.setRowCount(len(project.actions))
+        for row, action in enumerate(project.actions):
+            for col, (key, _name, help_text) in enumerate(COLUMNS):
+                if key in TEXT_COLUMNS:
+                    item = QTableWidgetItem(getattr(action, key))
+                    item.setToolTip(help_text.get(lang))
+                    table.setItem(row, col, item)
+                    continue
+                widget = table.cellWidget(row, col)
+                if key == "content_type":
+                    widget = widget or self._cell_combo(row, col, key, CONTENT_NAMES, NO_TYPE)
+                    widget.retranslate(lang)
+                elif key == "kpi":
+                    widget = widget or self._cell_combo(row, col, key, {}, NO_KPI)
+                    widget.set_options(kpi_names, lang)
+                elif key == "status":
+                    widget = widget or self._cell_combo(row, col, key, ACTION_STATUS_NAMES, None)
+                    widget.retranslate(lang)
+                else:  # due
+                    if widget is None:
+                        widget = DateEdit()
+                        widget.date_edited.connect(lambda v, w=widget: self.set_action(self._row_of(w), "due", v))
+                        table.setCellWidget(row, col, widget)
+                describe(widget, COLUMNS[col][1].get(lang), help_text.get(lang))
+                widget.set_value(getattr(action, key))
+        table.blockSignals(False)
+        if 0 <= row_now < table.rowCount():
+            table.setCurrentCell(row_now, max(table.currentColumn(), 0))
+        self.remove_action.setEnabled(bool(project.actions))
+
+    def _cell_combo(self, row: int, col: int, key: str, names: dict, none_text: Text | None) -> EnumCombo:
+        combo = EnumCombo(names, none_text=none_text)
+        combo.value_chosen.connect(lambda v, w=combo: self.set_action(self._row_of(w), key, v))
+        self.table.setCellWidget(row, col, combo)
+        return combo
+
+    def _row_of(self, widget: QWidget) -> int:
+        for row in range(self.table.rowCount()):
+            for col in range(self.table.columnCount()):
+                if self.table.cellWidget(row, col) is widget:
+                    return row
+        return -1
+
+    def action_status(self, row: int) -> ActionStatus:
+        return self.table.cellWidget(row, [c[0] for c in COLUMNS].index("status")).value()
