@@ -1,0 +1,69 @@
+"""Every question the program asks the user goes through ``ui``, one replaceable object.
+
+A modal dialog would hang a headless test, so the tests swap ``ui`` for a scripted fake with
+``use()``; the program itself never builds a message box or a file dialog anywhere else. Texts
+arrive already in the user's language; Qt's own buttons (Save, Cancel...) follow the qtbase
+translator.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .qt import QDesktopServices, QFileDialog, QMessageBox, QUrl, QWidget
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+class Dialogs:
+    """The real dialogs. ``title`` is the application name in the current language."""
+
+    title = "KPI Wizard"
+
+    def info(self, parent: QWidget | None, text: str) -> None:
+        QMessageBox.information(parent, self.title, text)
+
+    def error(self, parent: QWidget | None, text: str) -> None:
+        QMessageBox.warning(parent, self.title, text)
+
+    def ask(self, parent: QWidget | None, text: str) -> bool:
+        answer = QMessageBox.question(parent, self.title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_discard(self, parent: QWidget | None, text: str) -> str:
+        """Save, discard or cancel before the open plan's unsaved changes would be lost."""
+        B = QMessageBox.StandardButton
+        answer = QMessageBox.warning(parent, self.title, text, B.Save | B.Discard | B.Cancel, B.Save)
+        return {B.Save: SAVE, B.Discard: DISCARD}.get(answer, CANCEL)
+
+    def choose(self, parent: QWidget | None, text: str, options: list[str]) -> int | None:
+        """One of ``options`` (button labels, the last one closes); None when closed."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.title, text, QMessageBox.StandardButton.NoButton, parent)
+        buttons = [box.addButton(o, QMessageBox.ButtonRole.ActionRole) for o in options[:-1]]
+        buttons.append(box.addButton(options[-1], QMessageBox.ButtonRole.RejectRole))
+        box.setDefaultButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        index = buttons.index(clicked) if clicked in buttons else None
+        return None if index == len(options) - 1 else index
+
+    def open_file(self, parent: QWidget | None, caption: str, folder: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, caption, folder, filters)
+        return Path(name) if name else None
+
+    def save_file(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+        return Path(name) if name else None
+
+    def open_url(self, url: QUrl) -> bool:
+        return QDesktopServices.openUrl(url)
+
+
+ui: Dialogs = Dialogs()
+
+
+def use(dialogs: Dialogs) -> Dialogs:
+    """Replace the dialogs (tests); returns the previous ones so they can be put back."""
+    global ui
+    previous, ui = ui, dialogs
+    return previous

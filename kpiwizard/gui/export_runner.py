@@ -1,0 +1,128 @@
+"""Runs an export off the UI thread and reports back in the user's language.
+
+The exporters (openpyxl, reportlab, icalendar) are imported here, inside the worker, the first
+time the user asks for one: the app starts without them. Whatever goes wrong reaches the user as
+one message (the core's ``UserError`` text when there is one), never as a crash.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from kpiwizard.core.enums import Lang
+from kpiwizard.core.errors import UserError
+from kpiwizard.core.models import Project
+from kpiwizard.core.text import Text, t
+
+from .qt import QObject, QRunnable, QThreadPool, Signal
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    key: str
+    module: str
+    function: str
+    suffix: str
+    name: Text
+    filter: Text
+
+
+KINDS: dict[str, ExportKind] = {
+    k.key: k
+    for k in (
+        ExportKind("xlsx", "kpiwizard.export.tracker", "export_tracker", ".xlsx",
+                   t("Excel 추적표", "Excel tracker"), t("Excel 통합 문서 (*.xlsx)", "Excel workbook (*.xlsx)")),
+        ExportKind("pdf", "kpiwizard.export.plan", "export_plan", ".pdf",
+                   t("PDF 계획서", "PDF plan"), t("PDF 문서 (*.pdf)", "PDF document (*.pdf)")),
+        ExportKind("ics", "kpiwizard.export.calendar", "export_calendar", ".ics",
+                   t("점검 일정 캘린더 (.ics)", "Review calendar (.ics)"),
+                   t("캘린더 파일 (*.ics)", "Calendar file (*.ics)")),
+    )
+}
+
+NOT_AVAILABLE = t(
+    "이 내보내기 기능을 불러올 수 없습니다({detail}). 프로그램을 다시 설치해 보세요.",
+    "This export is not available ({detail}). Try reinstalling the program.",
+)
+UNEXPECTED = t(
+    "내보내는 중 예기치 않은 오류가 발생했습니다: {detail}. 계획 파일은 그대로입니다.",
+    "The export failed unexpectedly: {detail}. Your plan is unchanged.",
+)
+
+
+def run_export(kind: ExportKind, project: Project, path: Path, lang: Lang, paper: str = "a4") -> None:
+    """The export itself, synchronous: what the worker runs (and what a test may call)."""
+    try:
+        module = importlib.import_module(kind.module)
+        function = getattr(module, kind.function)
+    except (ImportError, AttributeError) as e:
+        raise UserError(NOT_AVAILABLE.format(detail=f"{kind.module}.{kind.function}: {type(e).__name__}")) from None
+    if kind.key == "pdf":
+        function(project, path, lang, paper)
+    else:
+        function(project, path, lang)
+
+
+class _Signals(QObject):
+    done = Signal(str, object, object)  # kind, path, error message (str) or None
+
+
+class _Job(QRunnable):
+    def __init__(self, kind: ExportKind, project: Project, path: Path, lang: Lang, paper: str, signals: _Signals):
+        super().__init__()
+        self.kind, self.project, self.path, self.lang, self.paper = kind, project, path, lang, paper
+        self.signals = signals
+
+    def run(self) -> None:
+        error: str | None = None
+        try:
+            run_export(self.kind, self.project, self.path, self.lang, self.paper)
+        except UserError as e:
+            error = e.message(self.lang)
+        except Exception as e:  # noqa: BLE001 - the last line of defence: report, never crash
+            error = UNEXPECTED.format(detail=f"{type(e).__name__}: {e}").get(self.lang)
+        self.signals.done.emit(self.kind.key, self.path, error)
+
+
+class ExportRunner(QObject):
+    """One export at a time per kind; ``started``/``finished``/``failed`` drive the page's UI."""
+
+    started = Signal(str)  # kind
+    finished = Signal(str, object)  # kind, Path written
+    failed = Signal(str, str)  # kind, message in the user's language
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._running: dict[str, tuple[_Signals, _Job]] = {}
+
+    def busy(self, kind: str | None = None) -> bool:
+        return bool(self._running) if kind is None else kind in self._running
+
+    def start(self, key: str, project: Project, path: Path, lang: Lang, paper: str = "a4") -> bool:
+        """Start exporting; False when an export of this kind is already running."""
+        if key in self._running:
+            return False
+        signals = _Signals(self)
+        signals.done.connect(self._on_done)
+        job = _Job(KINDS[key], project.model_copy(deep=True), Path(path), Lang(lang), paper, signals)
+        job.setAutoDelete(False)
+        self._running[key] = (signals, job)
+        self.started.emit(key)
+        self._pool.start(job)
+        return True
+
+    def wait(self, msecs: int = 60_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def _on_done(self, key: str, path: Path, error: str | None) -> None:
+        signals, _job = self._running.pop(key, (None, None))
+        if signals is not None:
+            signals.deleteLater()
+        if error is None:
+            self.finished.emit(key, path)
+        else:
+            self.failed.emit(key, error)

@@ -1,0 +1,127 @@
+"""Every GUI test: offscreen Qt, a fresh settings/app-data store, scripted dialogs, no Qt warnings.
+
+- ``QT_QPA_PLATFORM=offscreen`` is set before anything imports Qt.
+- A Qt warning or critical message fails the test (as qutebrowser's suite does): those are the
+  binding's way of saying "this call was wrong", and they must not pile up unseen.
+- Each test gets its own HOME, XDG folders, QStandardPaths test mode and INI-format QSettings in a
+  temporary folder (as Vorta's suite does), so no test reads or writes the developer's settings.
+- ``dialogs.ui`` is a scripted fake: a modal dialog would hang a headless run, and an unscripted
+  question fails the test instead.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections import deque  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from kpiwizard.gui import dialogs  # noqa: E402
+from kpiwizard.gui.qt import (  # noqa: E402
+    QSettings,
+    QStandardPaths,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+
+# Messages Qt prints for reasons outside the program, on the offscreen platform only.
+HARMLESS = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+    "This plugin does not support grabbing the keyboard",
+    "QFont::setPointSizeF: Point size <= 0",  # offscreen reports a pixel-sized default font
+)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_qt_warnings():
+    messages: list[str] = []
+
+    def handler(kind, context, message):
+        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            if not any(h in message for h in HARMLESS):
+                messages.append(f"{kind.name}: {message}")
+        if previous is not None:
+            previous(kind, context, message)
+
+    previous = qInstallMessageHandler(handler)
+    yield messages
+    qInstallMessageHandler(previous)
+    if messages:
+        pytest.fail("Qt reported problems:\n" + "\n".join(messages), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def isolated_store(tmp_path_factory, monkeypatch, qapp):
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (("HOME", ""), ("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
+                     ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(home / sub))
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
+    qapp.setOrganizationName("KPIWizardTest")
+    qapp.setApplicationName("kpiwizard-test")
+    yield home
+
+
+class FakeDialogs(dialogs.Dialogs):
+    """Records what the program told the user and answers its questions from a script."""
+
+    def __init__(self):
+        self.shown: list[tuple[str, str]] = []
+        self.answers: deque = deque()
+        self.opened: list[str] = []
+
+    def script(self, *answers) -> None:
+        self.answers.extend(answers)
+
+    def texts(self, kind: str) -> list[str]:
+        return [text for k, text in self.shown if k == kind]
+
+    def _answer(self, kind: str, text: str):
+        self.shown.append((kind, text))
+        if not self.answers:
+            raise AssertionError(f"unscripted {kind} dialog: {text}")
+        return self.answers.popleft()
+
+    def info(self, parent, text):
+        self.shown.append(("info", text))
+
+    def error(self, parent, text):
+        self.shown.append(("error", text))
+
+    def ask(self, parent, text):
+        return self._answer("ask", text)
+
+    def confirm_discard(self, parent, text):
+        return self._answer("confirm_discard", text)
+
+    def choose(self, parent, text, options):
+        return self._answer("choose", text)
+
+    def open_file(self, parent, caption, folder, filters):
+        answer = self._answer("open_file", caption)
+        return None if answer is None else Path(answer)
+
+    def save_file(self, parent, caption, suggested, filters):
+        answer = self._answer("save_file", caption)
+        return None if answer is None else Path(answer)
+
+    def open_url(self, url):
+        self.opened.append(url.toLocalFile() or url.toString())
+        return True
+
+
+@pytest.fixture(autouse=True)
+def fake_dialogs():
+    fake = FakeDialogs()
+    previous = dialogs.use(fake)
+    yield fake
+    dialogs.use(previous)
+    assert not fake.answers, f"scripted answers never asked for: {list(fake.answers)}"
