@@ -1,0 +1,82 @@
+"""The bundle keeps what the app needs on each platform and drops the Qt parts it never uses."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
+from bundle_filter import drop_dangling_symlinks, keep_binary, keep_data, prune_unlinked  # noqa: E402
+
+
+def test_platform_plugins_for_x11_headless_windows_and_mac_stay():
+    for dest in ("PySide6/Qt/plugins/platforms/libqxcb.so",
+                 "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+                 "PySide6\\plugins\\platforms\\qwindows.dll",
+                 "PySide6/Qt/plugins/platforms/libqcocoa.dylib",
+                 "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
+                 "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so"):
+        assert keep_binary(dest), dest
+
+
+def test_qt_core_gui_widgets_and_their_helpers_stay():
+    for dest in ("PySide6/Qt/lib/libQt6Core.so.6", "PySide6/Qt/lib/libQt6Gui.so.6",
+                 "PySide6/Qt/lib/libQt6Widgets.so.6", "PySide6/Qt/lib/libQt6XcbQpa.so.6",
+                 "PySide6/Qt/lib/libQt6DBus.so.6", "PySide6/QtWidgets.abi3.so",
+                 "PySide6\\Qt6Widgets.dll", "libfontconfig.so.1", "libpython3.11.so.1.0",
+                 "PIL/_imaging.cpython-311-x86_64-linux-gnu.so"):
+        assert keep_binary(dest), dest
+
+
+def test_quick_qml_pdf_virtual_keyboard_and_wayland_go():
+    for dest in ("PySide6/Qt/lib/libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Qml.so.6",
+                 "PySide6/Qt/lib/libQt6Pdf.so.6", "PySide6/Qt/lib/libQt6VirtualKeyboard.so.6",
+                 "PySide6/Qt/lib/libQt6WaylandClient.so.6", "PySide6/Qt/lib/libQt6Network.so.6",
+                 "PySide6\\Qt6Quick.dll",
+                 "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+                 "PySide6/Qt/plugins/imageformats/libqpdf.so",
+                 "PySide6/Qt/plugins/imageformats/libqsvg.so",
+                 "PySide6/Qt/plugins/platforms/libqwayland-egl.so",
+                 "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so"):
+        assert not keep_binary(dest), dest
+
+
+def test_only_korean_and_english_qt_translations_stay():
+    assert keep_data("PySide6/Qt/translations/qtbase_ko.qm")
+    assert keep_data("PySide6/Qt/translations/qtbase_en.qm")
+    assert not keep_data("PySide6/Qt/translations/qtbase_de.qm")
+    assert not keep_data("PySide6/Qt/translations/qtdeclarative_ko.qm")
+
+
+def test_app_resources_stay_and_caches_and_tests_go():
+    assert keep_data("kpiwizard/resources/fonts/NanumGothic.ttf")
+    assert keep_data("kpiwizard/resources/catalog/catalog.json")
+    assert keep_data("reportlab/fonts/Vera.ttf")
+    assert not keep_data("kpiwizard/__pycache__/cli.cpython-311.pyc")
+    assert not keep_data("openpyxl/tests/data/sample.xlsx")
+
+
+def test_libraries_only_a_dropped_plugin_linked_to_go_and_their_links_with_them():
+    binaries = [
+        ("PySide6/QtWidgets.abi3.so", "/x/QtWidgets.abi3.so", "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", "/x/libQt6Widgets.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/x/libQt6Core.so.6", "BINARY"),
+        ("libglib-2.0.so.0", "/usr/lib/libglib-2.0.so.0", "BINARY"),
+        ("libpango-1.0.so.0", "/usr/lib/libpango-1.0.so.0", "BINARY"),  # only the GTK theme used it
+        ("libpython3.11.so.1.0", "/usr/lib/libpython3.11.so.1.0", "BINARY"),
+    ]
+    links = {
+        "/x/QtWidgets.abi3.so": ["libQt6Widgets.so.6"],
+        "/x/libQt6Widgets.so.6": ["libQt6Core.so.6", "libc.so.6"],
+        "/x/libQt6Core.so.6": ["/usr/lib/libglib-2.0.so.0"],
+    }
+    kept = prune_unlinked(binaries, lambda src: links.get(src, []))
+    assert [dest for dest, _, _ in kept] == [
+        "PySide6/QtWidgets.abi3.so", "PySide6/Qt/lib/libQt6Widgets.so.6",
+        "PySide6/Qt/lib/libQt6Core.so.6", "libglib-2.0.so.0", "libpython3.11.so.1.0"]
+
+    datas = [("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+             ("libQt6Svg.so.6", "PySide6/Qt/lib/libQt6Svg.so.6", "SYMLINK"),
+             ("kpiwizard/resources/catalog/catalog.json", "/r/catalog.json", "DATA")]
+    assert [d for d, _, _ in drop_dangling_symlinks(datas, kept)] == [
+        "libQt6Core.so.6", "kpiwizard/resources/catalog/catalog.json"]
