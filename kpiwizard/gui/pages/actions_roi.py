@@ -31,6 +31,7 @@ from ..qt import (
 from ..widgets.audit_panel import AuditPanel
 from ..widgets.fields import DateEdit, EnumCombo, ErrorLabel, NumberEdit, report
 from ..widgets.help_button import HelpButton, describe
+from ..widgets.tables import set_cell
 from ..widgets.vocab import ACTION_STATUS_NAMES, CONTENT_NAMES
 from .base import PlanPage
 
@@ -351,9 +352,7 @@ class ActionsRoiPage(PlanPage):
         for row, action in enumerate(project.actions):
             for col, (key, _name, help_text) in enumerate(COLUMNS):
                 if key in TEXT_COLUMNS:
-                    item = QTableWidgetItem(getattr(action, key))
-                    item.setToolTip(help_text.get(lang))
-                    table.setItem(row, col, item)
+                    set_cell(table, row, col, getattr(action, key)).setToolTip(help_text.get(lang))
                     continue
                 widget = table.cellWidget(row, col)
                 if key == "content_type":

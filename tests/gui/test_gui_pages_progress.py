@@ -1,0 +1,114 @@
+"""Progress view: the core's status per KPI, typed actuals land in the plan, remedies apply in one
+click and undo, a tracker is imported and a bad one explained."""
+
+from kpiwizard.core.enums import Lang, Status
+from kpiwizard.core.formatting import format_percent
+from kpiwizard.core.progress import evaluate, kpi_periods
+from kpiwizard.core.remedies import RemedyKind, apply_remedy, suggest
+from kpiwizard.core.report import STATUS_NAMES
+from kpiwizard.gui.progress_view import ProgressView
+
+from gui_pages_helpers import open_example
+
+
+def row_of(view, kpi_id):
+    view.select(kpi_id)
+    return view.status_table.currentRow()
+
+
+def test_status_columns_are_the_cores_evaluation(qtbot):
+    for example, lang in (("cafe", Lang.KO), ("b2b-ebook", Lang.EN)):
+        doc, _language, view = open_example(qtbot, ProgressView, example, lang)
+        results = evaluate(doc.project)
+        for kpi in doc.project.kpis:
+            row = row_of(view, kpi.id)
+            r = results[kpi.id]
+            assert STATUS_NAMES[r.status].get(lang) in view.status_table.item(row, 1).text()
+            assert view.status_table.item(row, 2).text() == format_percent(r.progress)
+
+
+def test_typed_actual_lands_in_project_actuals_and_undo_restores(qtbot):
+    doc, _language, view = open_example(qtbot, ProgressView)
+    before = doc.project
+    view.select("followers_local")
+    periods = kpi_periods(doc.project, doc.project.kpi("followers_local"))
+    empty_row = next(i for i, p in enumerate(periods) if not any(p.start <= d <= p.end for d in doc.project.actuals["followers_local"]))
+    view.actuals.item(empty_row, 1).setText("905")
+    assert doc.project.actuals["followers_local"][periods[empty_row].start] == 905
+    assert view.chart.data().actuals[-1] == (periods[empty_row].end, 905)
+    # changing a recorded period rewrites that period's value, not a new date
+    view.actuals.item(0, 1).setText("830")
+    recorded = [d for d in doc.project.actuals["followers_local"] if periods[0].start <= d <= periods[0].end]
+    assert len(recorded) == 1 and doc.project.actuals["followers_local"][recorded[0]] == 830
+    # emptying a cell clears the period
+    view.actuals.item(0, 1).setText("")
+    assert not any(periods[0].start <= d <= periods[0].end for d in doc.project.actuals["followers_local"])
+    while doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+    assert doc.project == before
+
+
+def test_bad_actual_is_refused_with_the_reason(qtbot):
+    doc, _language, view = open_example(qtbot, ProgressView)
+    before = doc.project
+    view.select("coupon_visits")
+    view.actuals.item(5, 1).setText("많이")
+    assert "숫자" in view.actuals_error.text() and not view.actuals_error.isHidden()
+    view.actuals.item(5, 1).setText("1e15")
+    assert "이하" in view.actuals_error.text()
+    assert doc.project == before
+    assert view.actuals.item(5, 1).text() == ""
+
+
+def test_remedy_applies_with_one_click_like_the_core_and_undoes(qtbot):
+    doc, _language, view = open_example(qtbot, ProgressView)
+    before = doc.project
+    view.select("social_revenue")
+    remedies = suggest(before, "social_revenue", Lang.KO)
+    assert remedies and [lbl.text() for lbl in view.remedy_labels] == [r.message.ko for r in remedies]
+    kinds = [r.kind for r in remedies]
+    index = kinds.index(RemedyKind.RESET)
+    view.remedy_buttons[index].click()
+    assert doc.project == apply_remedy(before, remedies[index])
+    assert doc.project.kpi("social_revenue").target == remedies[index].new_target
+    doc.undo_stack.undo()
+    assert doc.project == before
+    # the alternative KPI remedy adds a KPI the same way
+    view.select("social_revenue")
+    index = kinds.index(RemedyKind.ALTERNATIVE)
+    view.remedy_buttons[index].click()
+    assert doc.project == apply_remedy(before, remedies[index])
+    doc.undo_stack.undo()
+    assert doc.project == before
+
+
+def test_on_track_kpi_offers_no_remedy(qtbot):
+    doc, _language, view = open_example(qtbot, ProgressView)
+    view.select("coupon_visits")
+    assert evaluate(doc.project)["coupon_visits"].status is Status.ON_TRACK
+    assert view.remedy_buttons == [] and view.remedy_empty.isVisibleTo(view)
+
+
+def test_tracker_import_round_trip_and_a_bad_file(qtbot, tmp_path):
+    from kpiwizard.export.tracker import export_tracker
+
+    doc, _language, view = open_example(qtbot, ProgressView)
+    path = tmp_path / "tracker.xlsx"
+    export_tracker(doc.project, path)
+    assert view.import_tracker(path)
+    assert view.import_result.text().startswith("tracker.xlsx:")
+    bad = tmp_path / "not-a-tracker.xlsx"
+    bad.write_text("hello")
+    before = doc.project
+    assert not view.import_tracker(bad)
+    assert "not-a-tracker.xlsx" in view.import_error.text() and not view.import_error.isHidden()
+    assert doc.project == before
+
+
+def test_language_switch_retranslates(qtbot):
+    doc, language, view = open_example(qtbot, ProgressView)
+    assert view.status_table.horizontalHeaderItem(1).text() == "상태"
+    language.set(Lang.EN)
+    assert view.status_table.horizontalHeaderItem(1).text() == "Status"
+    view.select("social_revenue")
+    assert view.remedy_labels[0].text() == suggest(doc.project, "social_revenue", Lang.EN)[0].message.en
