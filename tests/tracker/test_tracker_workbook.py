@@ -1,0 +1,135 @@
+"""What the owner finds in the exported workbook: sheets, inputs, protection, print set-up, charts."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from kpiwizard.core.enums import Frequency, Lang
+from kpiwizard.core.errors import ExportError
+from kpiwizard.core.examples import find_example
+from kpiwizard.core.kpiview import view_kpis
+from kpiwizard.core.schedule import periods
+from kpiwizard.export.tracker import build_workbook, export_tracker
+from kpiwizard.export.tracker_layout import FIRST_ROW, META_SHEET, build_layout, fingerprint
+
+
+@pytest.fixture(scope="module")
+def cafe_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("wb") / "cafe.xlsx"
+    export_tracker(find_example("cafe").load(), path, Lang.KO)
+    return path
+
+
+@pytest.fixture(scope="module")
+def cafe(cafe_file):
+    return openpyxl.load_workbook(cafe_file)
+
+
+def test_sheets_in_korean_with_one_actuals_sheet_per_frequency(cafe):
+    assert cafe.sheetnames == ["안내", "대시보드", "실적(주간)", "실적(월간)", "차트", "실행 계획", "ROI",
+                               "KPI 정의", "차트 데이터", "목록", META_SHEET]
+    assert cafe[META_SHEET].sheet_state == "veryHidden"
+    assert cafe[META_SHEET]["B1"].value == fingerprint(find_example("cafe").load())
+    english = build_workbook(find_example("b2b-ebook").load(), Lang.EN)
+    assert english.sheetnames[:3] == ["Guide", "Dashboard", "Actuals (monthly)"]
+
+
+def test_actuals_rows_are_the_plan_periods_with_recorded_values_filled_in(cafe):
+    project = find_example("cafe").load()
+    ws = cafe["실적(주간)"]
+    weeks = periods(project.start, project.end, Frequency.WEEKLY)
+    assert [ws.cell(row=FIRST_ROW + i, column=2).value.date() for i in range(len(weeks))] == [p.start for p in weeks]
+    assert [ws.cell(row=FIRST_ROW + i, column=3).value.date() for i in range(len(weeks))] == [p.end for p in weeks]
+    assert ws.cell(row=FIRST_ROW + len(weeks), column=2).value is None
+    sheet = build_layout(project, Lang.KO).sheet_of("response_time")
+    column = [ws.cell(row=FIRST_ROW + i, column=sheet.column("response_time")).value for i in range(len(weeks))]
+    assert column[:5] == [150, 120, 95, 80, None]
+    names = {v.id: v.name for v in view_kpis(project, Lang.KO)}
+    assert names["response_time"] in ws.cell(row=4, column=sheet.column("response_time")).value
+
+
+def test_only_input_cells_are_unlocked_and_every_sheet_is_protected_without_password(cafe):
+    for ws in cafe.worksheets:
+        assert ws.protection.sheet, ws.title
+        assert not ws.protection.password, ws.title
+    ws = cafe["실적(주간)"]
+    assert ws["D5"].protection.locked is False and ws["D5"].fill.fgColor.rgb.endswith("FFF4C2")
+    assert ws["C5"].protection.locked and ws["D4"].protection.locked
+    dash = cafe["대시보드"]
+    assert all(c.protection.locked for row in dash.iter_rows() for c in row)
+    assert cafe["ROI"]["B5"].protection.locked is False  # ad spend input
+    assert cafe["실행 계획"]["H5"].protection.locked is False  # status drop-down
+    assert cafe["실행 계획"]["B5"].protection.locked
+
+
+def test_actuals_validation_numbers_at_least_zero_and_percent_up_to_100(cafe):
+    project = find_example("cafe").load()
+    ws = cafe["실적(주간)"]
+    sheet = build_layout(project, Lang.KO).sheet_of("engagement_rate")
+    rules = {}
+    for dv in ws.data_validations.dataValidation:
+        for rng in dv.sqref.ranges:
+            rules[rng.min_col] = (dv.type, dv.formula1, dv.formula2, str(rng))
+    letter = openpyxl.utils.get_column_letter(sheet.column("engagement_rate"))
+    assert rules[sheet.column("engagement_rate")] == ("decimal", "0", "100", f"{letter}5:{letter}{sheet.last_row}")
+    count = rules[sheet.column("coupon_visits")]
+    assert count[0] == "decimal" and count[1] == "0"
+
+
+def test_action_status_drop_down_reads_a_range_not_a_literal_list(cafe):
+    dv = cafe["실행 계획"].data_validations.dataValidation[0]
+    assert dv.type == "list" and dv.formula1 == "'목록'!$A$1:$A$4"
+    assert [cafe["목록"][f"A{i}"].value for i in range(1, 5)] == ["계획", "진행 중", "완료", "중단"]
+    assert cafe["목록"].sheet_state == "hidden"
+
+
+def test_print_setup_freeze_panes_and_defined_names(cafe):
+    for ws in cafe.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        assert "망원동 카페 봄" in ws.oddHeader.center.text and "&P" in ws.oddFooter.center.text
+    assert cafe["대시보드"].freeze_panes == "B6" and cafe["실적(주간)"].freeze_panes == "D5"
+    assert cafe["실적(주간)"].print_title_rows == "$4:$4"
+    for name in ("roi_ad_spend", "roi_revenue", "funnel_close_rate", "plan_start", "overall_score",
+                 "actuals_coupon_visits"):
+        assert name in cafe.defined_names, name
+
+
+def test_header_ampersand_is_escaped():
+    project = find_example("pizzeria").load().model_copy(update={"title": "Tom & Jerry's &P pizza"})
+    wb = build_workbook(project, Lang.EN)
+    assert wb["Dashboard"].oddHeader.center.text == "Tom && Jerry's &&P pizza"
+
+
+def test_one_line_chart_per_kpi_in_a_hangul_font(cafe_file):
+    with zipfile.ZipFile(cafe_file) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        assert len(charts) == len(find_example("cafe").load().kpis)
+        xml = z.read(charts[0]).decode()
+    assert "<lineChart>" in xml and 'typeface="Malgun Gothic"' in xml and "<a:ea typeface=\"Malgun Gothic\"" in xml
+    assert "인스타 쿠폰 사용 손님 수" in xml  # title, not a default "Chart 1"
+    assert "'실적(주간)'!$D$5:$D$" in xml and "'차트 데이터'!" in xml
+
+
+def test_money_format_follows_the_currency(cafe):
+    assert cafe["ROI"]["B5"].number_format == '"₩"#,##0'
+    usd = build_workbook(find_example("pizzeria").load(), Lang.EN)
+    assert usd["ROI"]["B5"].number_format == '"$"#,##0.00'
+
+
+def test_export_failure_is_a_bilingual_user_error(tmp_path):
+    with pytest.raises(ExportError) as e:
+        export_tracker(find_example("cafe").load(), tmp_path / "missing-folder" / "t.xlsx")
+    assert "missing-folder" in e.value.text.en and "폴더" in e.value.text.ko
+
+
+def test_export_writes_a_file_openpyxl_reads_back(tmp_path):
+    path = tmp_path / "p.xlsx"
+    export_tracker(find_example("pizzeria-unrealistic").load(), path)
+    assert openpyxl.load_workbook(io.BytesIO(path.read_bytes()))["Dashboard"]["A6"].value
