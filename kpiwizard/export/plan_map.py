@@ -48,6 +48,7 @@ class _Box:
     title: list[str]
     kpis: list[tuple[Indicator, list[str]]]
     more: int
+    more_label: str
     x: float = 0.0
     y: float = 0.0  # bottom edge, drawing coordinates
     w: float = 0.0
@@ -61,8 +62,8 @@ def _layout_box(o: MapObjective, w: float, lang: Lang) -> _Box:
     more = max(len(o.kpis) - MAX_KPIS_SHOWN, 0)
     lines = len(title) * (TITLE_SIZE + 2) + 4 + sum(len(n) * (KPI_SIZE + 2) + 1.5 for _, n in kpis)
     lines += (KPI_SIZE + 2) if more else 0
-    box = _Box(o, title, kpis, more, w=w, h=lines + 2 * PAD)
-    return box
+    more_label = t(f"외 {more}개", f"+{more} more").get(lang)
+    return _Box(o, title, kpis, more, more_label, w=w, h=lines + 2 * PAD)
 
 
 def strategy_map_drawing(smap: StrategyMap, width: float, max_height: float, lang: Lang) -> Drawing:
@@ -138,7 +139,7 @@ def _draw_box(g: Group, b: _Box) -> None:
             y -= KPI_SIZE + 2
         y -= 1.5
     if b.more:
-        g.add(String(b.x + PAD + 9, y, f"+{b.more}", fontName=FONT, fontSize=KPI_SIZE, fillColor=MUTED))
+        g.add(String(b.x + PAD + 9, y, b.more_label, fontName=FONT, fontSize=KPI_SIZE, fillColor=MUTED))
 
 
 def _marker(g: Group, x: float, y: float, indicator: Indicator) -> None:
