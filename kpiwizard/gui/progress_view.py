@@ -129,6 +129,7 @@ class ProgressView(QWidget):
         self.remedy_empty = QLabel()
         self.remedy_empty.setWordWrap(True)
         self._remedy_layout.addWidget(self.remedy_empty)
+        self._remedy_layout.addStretch(1)
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.status_table)
@@ -342,7 +343,8 @@ class ProgressView(QWidget):
                      self.tr_(t("이 제안을 계획에 바로 반영합니다. 실행 취소(Ctrl+Z)로 되돌릴 수 있습니다.",
                                 "Apply this suggestion to the plan now; Undo (Ctrl+Z) reverts it.")))
             button.clicked.connect(lambda _c=False, i=i: self.apply(i))
-            self._remedy_layout.addWidget(label)
-            self._remedy_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+            at = self._remedy_layout.count() - 1  # above the stretch
+            self._remedy_layout.insertWidget(at, label)
+            self._remedy_layout.insertWidget(at + 1, button, 0, Qt.AlignmentFlag.AlignRight)
             self.remedy_labels.append(label)
             self.remedy_buttons.append(button)

@@ -12,6 +12,7 @@ from kpiwizard.core.roi import compute_roi, reverse_funnel
 from kpiwizard.core.text import Text, t
 
 from ..qt import (
+    QSizePolicy,
     QAbstractItemView,
     QFormLayout,
     QFrame,
@@ -174,6 +175,7 @@ class ActionsRoiPage(PlanPage):
         self.add_action.clicked.connect(self.add_row)
         self.remove_action.clicked.connect(self.remove_row)
         self.table.itemChanged.connect(self._item_changed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.start()
 
     # -- building --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from kpiwizard.core.models import CustomKpi, KpiSelection, Project
 from kpiwizard.core.text import Text, t
 
 from ..qt import (
+    QSizePolicy,
     QAbstractItemView,
     QFormLayout,
     QFrame,
@@ -228,6 +229,7 @@ class KpisPage(PlanPage):
         self.preset_list.itemChanged.connect(lambda _item: self._update_preset_button())
         self.preset_list.itemChanged.connect(lambda _item: self.completeChanged.emit())
         self.custom_add.clicked.connect(self.add_custom)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.start()
 
     # -- actions ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from kpiwizard.core.sentence import smart_sentence
 from kpiwizard.core.text import t
 
 from ..qt import (
+    QSizePolicy,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -175,6 +176,7 @@ class SmartGoalPage(PlanPage):
         self.fields["direction"].value_chosen.connect(lambda v: self._set("direction", v))
         self.fields["deadline"].date_edited.connect(lambda v: self._set("deadline", v))
         res.textChanged.connect(lambda: self._set("resources", res.toPlainText()))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.start()
 
     # -- editing ---------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kpiwizard.core.strategy_map import build_strategy_map
 from kpiwizard.core.text import t
 
-from ..qt import QFrame, QLabel, QScrollArea, Qt, QVBoxLayout
+from ..qt import QFrame, QLabel, QScrollArea, QSizePolicy, Qt, QVBoxLayout
 from ..widgets.strategy_map_view import StrategyMapView
 from .base import PlanPage
 
@@ -29,6 +29,7 @@ class StrategyMapPage(PlanPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.explain)
         layout.addWidget(scroll, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.start()
 
     def retranslate(self) -> None:

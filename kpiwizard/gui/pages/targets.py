@@ -10,6 +10,7 @@ from kpiwizard.core.progress import evaluate_kpi
 from kpiwizard.core.text import t
 
 from ..qt import (
+    QSizePolicy,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -57,7 +58,8 @@ class TargetsPage(PlanPage):
     def __init__(self, doc, language):
         super().__init__(doc, language)
         self.kpi_list = QListWidget()
-        self.kpi_list.setMaximumWidth(260)
+        self.kpi_list.setMaximumWidth(240)
+        self.kpi_list.setMinimumWidth(150)
         self.fields: dict[str, QWidget] = {key: NumberEdit() for key in NUMBERS}
         self.fields["on_track"] = NumberEdit(scale=100)
         self.fields["at_risk"] = NumberEdit(scale=100)
@@ -92,6 +94,7 @@ class TargetsPage(PlanPage):
         form_scroll.setWidgetResizable(True)
         form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         form_scroll.setWidget(self.form_box)
+        form_scroll.setMinimumWidth(self.form_box.sizeHint().width() + 150)
 
         self.chart_title = QLabel()
         self.chart = TrajectoryChart()
@@ -127,6 +130,7 @@ class TargetsPage(PlanPage):
         self.fields["direction"].value_chosen.connect(lambda v: self._set("direction", v))
         self.fields["frequency"].value_chosen.connect(lambda v: self._set("frequency", v))
         self.fields["deadline"].date_edited.connect(lambda v: self._set("deadline", v))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.start()
 
     def current_id(self) -> str | None:
