@@ -55,15 +55,16 @@ def test_long_notes_wrap_inside_the_page_and_flow_across_pages(tmp_path: Path) -
     p.notes = words + "\n\n" + UNBROKEN
     p.business_goal.why = UNBROKEN
     p.kpis[0].note = UNBROKEN
+    p.kpis[0].custom.definition = UNBROKEN
     p.actions[0].tactic = UNBROKEN  # inside a table cell: the row must split across pages
     p.smart.resources = UNBROKEN
     out = tmp_path / "long.pdf"
     export_plan(p, out, Lang.KO)
     pdf = read_pdf(out)
     body = pdf.body(p.title, p.business.name)
-    assert body.count(UNBROKEN) >= 5  # why, the sentence on the cover and the summary, KPI note, notes
+    assert body.count(UNBROKEN) >= 6  # why, sentence on cover and summary, KPI definition and note, notes
     # The tactic's table row splits across pages under a repeated header row: its two ends are there.
-    assert body.count(UNBROKEN[-40:]) >= 6 and body.count(UNBROKEN[:40]) >= 6
+    assert body.count(UNBROKEN[-40:]) >= 7 and body.count(UNBROKEN[:40]) >= 7
     assert "word0" in pdf.text and "word4999" in pdf.text
     assert int(pdf.info["Pages"]) > 20
     boxes = word_boxes(out)
