@@ -285,7 +285,7 @@ class ActionsRoiPage(PlanPage):
         describe(self.table, t("실행 계획 표", "Action plan table").get(lang),
                  t("한 줄이 한 가지 실행입니다. 칸을 두 번 누르거나 F2로 고칩니다.",
                    "One row per action. Double-click a cell or press F2 to edit it.").get(lang))
-        self.add_action.setText(t("실행 추가(&N)", "&New action").get(lang))
+        self.add_action.setText(t("실행 추가(&A)", "&Add action").get(lang))
         describe(self.add_action, self.add_action.text().replace("&", ""),
                  t("표에 새 줄을 더합니다.", "Add a row to the table.").get(lang))
         self.remove_action.setText(t("선택한 실행 삭제(&X)", "Remove selected (&X)").get(lang))

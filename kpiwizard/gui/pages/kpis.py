@@ -379,7 +379,7 @@ class KpisPage(PlanPage):
         describe(self.search, t("KPI 검색", "Search KPIs").get(lang),
                  t("한국어나 영어로 이름이나 정의의 낱말을 입력하세요 (예: 팔로워, reach).",
                    "Type a word of the name or definition, in Korean or English (e.g. followers, 도달).").get(lang))
-        self.family_label.setText(t("분류(&F)", "&Family").get(lang))
+        self.family_label.setText(t("분류(&Y)", "Famil&y").get(lang))
         describe(self.family_filter, t("분류로 거르기", "Filter by family").get(lang),
                  t("참여, 전환·재무처럼 KPI가 속한 분류만 보여 줍니다.", "Show only KPIs of one family, such as engagement or conversion.").get(lang))
         self.goal_label.setText(t("목표(&O)", "G&oal").get(lang))
@@ -409,7 +409,7 @@ class KpisPage(PlanPage):
                                    "Select a KPI to see its definition, formula, where to read it and any vanity warning.").get(lang))
         self.custom_box.setTitle(t("직접 만드는 KPI", "Make your own KPI").get(lang))
         custom_text = {
-            "name": (t("이름(&N)", "&Name"), t("KPI의 짧은 이름. 예: 인스타 쿠폰 사용 손님 수", "A short name, e.g. guests using the Instagram coupon")),
+            "name": (t("이름(&M)", "Na&me"), t("KPI의 짧은 이름. 예: 인스타 쿠폰 사용 손님 수", "A short name, e.g. guests using the Instagram coupon")),
             "definition": (t("정의", "Definition"), t("무엇을 세는지 한 문장으로.", "What it counts, in one sentence.")),
             "formula": (t("계산법", "Formula"), t("어떻게 계산하는지. 예: 주간 쿠폰 결제 건수", "How it is computed, e.g. coupon payments per week")),
             "unit": (t("단위", "Unit"), t("명, 건, %, 원 등.", "people, orders, %, money...")),

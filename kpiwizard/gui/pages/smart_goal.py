@@ -39,7 +39,7 @@ FIELDS = {
                t("이 목표를 어떤 KPI로 잴지 고르세요. KPI는 다음 단계에서 고르고 여기서 연결할 수 있습니다.",
                  "Which KPI measures this goal. You choose KPIs on the next page and can link one here."),
                t("예: 인스타 쿠폰 사용 손님 수", "e.g. coupon guests per week")),
-    "baseline": (t("현재 값(&B)", "&Baseline"),
+    "baseline": (t("현재 값(&S)", "Ba&seline"),
                  t("지금 이 숫자가 얼마인지 적으세요. 출발점을 알아야 얼마나 나아졌는지 잴 수 있습니다.",
                    "What the number is today. Without a starting point no progress can be measured."),
                  t("예: 10", "e.g. 10")),

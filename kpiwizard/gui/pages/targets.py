@@ -34,17 +34,17 @@ from .base import PlanPage
 ID_ROLE = Qt.ItemDataRole.UserRole
 # field key -> (label, plain-language help)
 FIELDS = {
-    "baseline": (t("현재 값(&B)", "&Baseline"), t("지금의 값. 출발점이 있어야 진척을 잴 수 있습니다.", "The value today: the starting point progress is measured from.")),
+    "baseline": (t("현재 값(&S)", "Ba&seline"), t("지금의 값. 출발점이 있어야 진척을 잴 수 있습니다.", "The value today: the starting point progress is measured from.")),
     "target": (t("목표 값(&G)", "Tar&get"), t("마감일까지 도달할 값.", "The value to reach by the deadline.")),
     "band_low": (t("범위 하한(&L)", "Band &low"), t("이 값 아래로 내려가면 안 됩니다.", "The value should not fall below this.")),
     "band_high": (t("범위 상한(&H)", "Band &high"), t("이 값 위로 올라가면 안 됩니다.", "The value should not rise above this.")),
     "unit": (t("단위(&U)", "&Unit"), t("숫자가 세는 것: 명, 건, %, 분, 원.", "What the number counts: people, orders, %, minutes, money.")),
     "direction": (t("좋은 방향(&D)", "&Direction"), t("높을수록, 낮을수록, 또는 범위 안이 좋은지.", "Whether higher, lower, or inside a band is better.")),
     "deadline": (t("마감일(&E)", "D&eadline"), t("비워 두면(–) 계획의 마지막 날입니다.", "Left empty (–), the plan's last day.")),
-    "frequency": (t("측정 주기(&F)", "&Frequency"), t("얼마나 자주 기록할지. 자주 잴수록 일찍 방향을 고칠 수 있습니다.", "How often you record it; the more often, the earlier you can correct course.")),
+    "frequency": (t("측정 주기(&Q)", "Fre&quency"), t("얼마나 자주 기록할지. 자주 잴수록 일찍 방향을 고칠 수 있습니다.", "How often you record it; the more often, the earlier you can correct course.")),
     "owner": (t("담당자(&O)", "&Owner"), t("이 숫자를 챙기고 기록할 사람.", "Who looks after and records this number.")),
     "weight": (t("가중치 %(&W)", "&Weight %"), t("종합 점수에서 이 KPI가 차지하는 몫. 모든 KPI의 합이 100이 되게 하세요.", "This KPI's share of the overall score; all KPIs should add up to 100.")),
-    "on_track": (t("순항 기준 %(&N)", "O&n-track threshold %"), t("예상 진척의 몇 % 이상이면 순항으로 볼지 (기본 90).", "At what share of the expected progress the KPI counts as on track (default 90).")),
+    "on_track": (t("순항 기준 %(&K)", "On-trac&k threshold %"), t("예상 진척의 몇 % 이상이면 순항으로 볼지 (기본 90).", "At what share of the expected progress the KPI counts as on track (default 90).")),
     "at_risk": (t("주의 기준 %(&R)", "At-&risk threshold %"), t("이보다 낮으면 미달, 이 값과 순항 기준 사이면 주의입니다 (기본 70).", "Below this the KPI is missed; between this and on-track it is at risk (default 70).")),
 }
 NUMBERS = ("baseline", "target", "band_low", "band_high", "weight")
