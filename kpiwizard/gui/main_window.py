@@ -17,6 +17,7 @@ from . import dialogs
 from .autosave import Autosave, find_orphans
 from .document import ProjectDocument, new_project
 from .i18n import Language
+from .progress_view import ProgressView
 from .qt import (
     QAction,
     QActionGroup,
@@ -27,7 +28,6 @@ from .qt import (
     QStandardPaths,
     QTabWidget,
     QUrl,
-    QWidget,
 )
 from .settings import Settings
 from .wizard import PlanWizard
@@ -52,14 +52,6 @@ def guide_path() -> Path | None:
     return None
 
 
-def _progress_view_class():
-    try:
-        from .progress_view import ProgressView
-    except ModuleNotFoundError:  # TEMPORARY: removed once the Progress view is committed
-        return None
-    return ProgressView
-
-
 class MainWindow(QMainWindow):
     def __init__(self, language: Language, settings: Settings, autosave_folder: Path | None = None):
         super().__init__()
@@ -71,10 +63,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.wizard, "")
-        view_class = _progress_view_class()
-        self.progress_view: QWidget | None = view_class(self.doc, language) if view_class else None
-        if self.progress_view is not None:
-            self.tabs.addTab(self.progress_view, "")
+        self.progress_view = ProgressView(self.doc, language)
+        self.tabs.addTab(self.progress_view, "")
         self.setCentralWidget(self.tabs)
         self._build_actions()
         self._build_menus()
@@ -205,10 +195,9 @@ class MainWindow(QMainWindow):
         self.language_actions[self.language.current].setChecked(True)
         self.tabs.setTabText(0, tr(t("계획 마법사", "Plan wizard")))
         self.tabs.setTabToolTip(0, tr(t("단계별로 계획을 세웁니다.", "Build the plan step by step.")))
-        if self.progress_view is not None:
-            self.tabs.setTabText(1, tr(t("진행 상황", "Progress")))
-            self.tabs.setTabToolTip(1, tr(t("실적과 KPI 상태 (계획에 KPI가 있어야 합니다)",
-                                            "Actuals and KPI status (the plan needs KPIs first)")))
+        self.tabs.setTabText(1, tr(t("진행 상황", "Progress")))
+        self.tabs.setTabToolTip(1, tr(t("실적과 KPI 상태 (계획에 KPI가 있어야 합니다)",
+                                        "Actuals and KPI status (the plan needs KPIs first)")))
         self.tabs.setAccessibleName(tr(t("작업 영역", "Work area")))
         self._update_title()
         self._refresh_recent()
@@ -236,12 +225,11 @@ class MainWindow(QMainWindow):
 
     def _update_progress_tab(self) -> None:
         has_kpis = bool(self.doc.project.kpis)
-        if self.progress_view is not None:
-            self.tabs.setTabEnabled(1, has_kpis)
-        self.progress_action.setEnabled(has_kpis and self.progress_view is not None)
+        self.tabs.setTabEnabled(1, has_kpis)
+        self.progress_action.setEnabled(has_kpis)
 
     def show_progress(self) -> None:
-        if self.progress_view is not None and self.tabs.isTabEnabled(1):
+        if self.tabs.isTabEnabled(1):
             self.tabs.setCurrentIndex(1)
 
     # -- files --------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from PySide6.QtCore import (  # noqa: F401
     QLockFile,
     QObject,
     QPointF,
+    QRect,
     QRectF,
     QRunnable,
     QSettings,

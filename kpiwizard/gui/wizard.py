@@ -10,11 +10,16 @@ from kpiwizard.core.text import t
 
 from .document import ProjectDocument
 from .i18n import Language
+from .pages.actions_roi import ActionsRoiPage
 from .pages.base import PlanPage
 from .pages.business import BusinessPage
 from .pages.business_goal import BusinessGoalPage
+from .pages.kpis import KpisPage
 from .pages.review_export import ReviewExportPage
+from .pages.smart_goal import SmartGoalPage
 from .pages.start import StartPage
+from .pages.strategy_map import StrategyMapPage
+from .pages.targets import TargetsPage
 from .qt import Qt, QWizard, Signal
 
 BUTTON_TEXTS = {
@@ -23,35 +28,6 @@ BUTTON_TEXTS = {
     QWizard.WizardButton.FinishButton: t("저장(&F)", "Save && &finish"),
     QWizard.WizardButton.CommitButton: t("확정(&C)", "&Commit"),
 }
-
-
-GUI_B_PAGES = [("smart_goal", "SmartGoalPage"), ("kpis", "KpisPage"), ("targets", "TargetsPage"),
-               ("strategy_map", "StrategyMapPage"), ("actions_roi", "ActionsRoiPage")]
-
-
-def _gui_b_pages():
-    """The middle five pages, built by their own modules (a placeholder until each one lands)."""
-    import importlib
-
-    classes = []
-    for module, name in GUI_B_PAGES:
-        try:
-            classes.append(getattr(importlib.import_module(f"kpiwizard.gui.pages.{module}"), name))
-        except ModuleNotFoundError:  # TEMPORARY: removed once every page module is committed
-            classes.append(type(name, (_Placeholder,), {"title_text": t(f"준비 중: {module}", f"Coming: {module}")}))
-    return classes
-
-
-class _Placeholder(PlanPage):
-    def __init__(self, doc, language):
-        super().__init__(doc, language)
-        self.start()
-
-    def retranslate(self) -> None:
-        pass
-
-    def refresh(self) -> None:
-        pass
 
 
 class PlanWizard(QWizard):
@@ -73,7 +49,8 @@ class PlanWizard(QWizard):
         self.review_page = ReviewExportPage(doc, language)
         self.plan_pages: list[PlanPage] = [
             self.start_page, self.business_page, self.business_goal_page,
-            *[cls(doc, language) for cls in _gui_b_pages()],
+            SmartGoalPage(doc, language), KpisPage(doc, language), TargetsPage(doc, language),
+            StrategyMapPage(doc, language), ActionsRoiPage(doc, language),
             self.review_page,
         ]
         for page in self.plan_pages:

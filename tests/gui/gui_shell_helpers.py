@@ -11,8 +11,9 @@ from kpiwizard.gui.settings import Settings
 
 
 def _close_quietly(window: MainWindow) -> None:
-    # The test is over: nothing to save, no question to ask.
+    # The test is over: nothing to save, no question to ask, and Qt's Korean translator goes.
     window.doc.undo_stack.setClean()
+    window.language.set(Lang.EN)
 
 
 def make_window(qtbot, lang: Lang = Lang.KO) -> MainWindow:
