@@ -63,7 +63,7 @@ class ProjectDocument(QObject):
         self._project = project
         self._path = path
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     @property
     def project(self) -> Project:
@@ -113,6 +113,10 @@ class ProjectDocument(QObject):
             self._path = path
             self.path_changed.emit()
         self.undo_stack.setClean()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        # A bound slot, not a lambda: Qt drops it with the object, so teardown cannot call it.
+        self.dirty_changed.emit(not clean)
 
     def _set(self, project: Project) -> None:
         self._project = project

@@ -10,11 +10,6 @@ from kpiwizard.gui.i18n import Language
 _KEEP: list = []  # documents outlive their test, so no view outlives its document
 
 
-def _quiet_at_exit(doc: ProjectDocument) -> None:
-    # The document's cleanChanged lambda would fire on a half-deleted object at interpreter exit.
-    doc.undo_stack.cleanChanged.disconnect()
-
-
 def open_example(qtbot, page_class, example: str = "cafe", lang: Lang = Lang.KO):
     """(doc, language, page) for a page built on one of the shipped examples."""
     return open_project(qtbot, page_class, find_example(example).load(), lang)
@@ -25,7 +20,7 @@ def open_project(qtbot, page_class, project, lang: Lang = Lang.KO):
     language = Language(lang)
     _KEEP.append((doc, language))
     page = page_class(doc, language)
-    qtbot.addWidget(page, before_close_func=lambda _w: _quiet_at_exit(doc))
+    qtbot.addWidget(page)
     return doc, language, page
 
 
