@@ -29,6 +29,12 @@ _PLUGINS_KEPT = {
     "platforminputcontexts": re.compile(r"(composeplatforminputcontext|ibusplatforminputcontext)"),
     "generic": re.compile(r"$^"),
 }
+# System libraries every Linux desktop has. Bundling them does harm: an older bundled libstdc++
+# breaks the system's OpenGL drivers, an older fontconfig misreads the system's font settings.
+# The same list as AppImage's exclusion list for these; D-Bus goes with the desktop session.
+_LINUX_SYSTEM_LIBS = re.compile(
+    r"^lib(stdc\+\+|gcc_s|z|expat|X11|X11-xcb|xcb|fontconfig|freetype|dbus-1|GL|EGL|OpenGL|GLX)\.so"
+)
 # Qt's own dialogs (file, message box) in the app's two languages; every other language goes.
 _TRANSLATIONS_KEPT = re.compile(r"qtbase_(ko|en)\.qm$")
 
@@ -45,6 +51,8 @@ def keep_binary(dest: str) -> bool:
         kept = _PLUGINS_KEPT.get(folder)
         return bool(kept and kept.search(name))
     if _QT_LIBS_OUT.search(_name(dest)) and ("PySide6" in dest or "Qt" in _name(dest)):
+        return False
+    if "/" not in dest and _LINUX_SYSTEM_LIBS.match(dest):
         return False
     return True
 
@@ -68,8 +76,10 @@ Entry = tuple[str, str, str]  # PyInstaller's TOC entry: destination, source, ty
 def _is_linux_dependency(dest: str) -> bool:
     """A shared library PyInstaller pulled in only because something links to it."""
     dest = dest.replace("\\", "/")
-    top_level = "/" not in dest or dest.startswith("PySide6/Qt/lib/")
-    return top_level and ".so" in dest and not dest.startswith("libpython")
+    folder = dest.rpartition("/")[0]
+    # Top level, Qt's own lib folder, or a wheel's vendored libraries (pillow.libs/ and the like).
+    shared = folder in ("", "PySide6/Qt/lib") or folder.endswith(".libs")
+    return shared and ".so" in dest and not dest.startswith("libpython")
 
 
 def prune_unlinked(binaries: list[Entry], imports: Callable[[str], Iterable[str]]) -> list[Entry]:

@@ -23,7 +23,7 @@ def test_qt_core_gui_widgets_and_their_helpers_stay():
     for dest in ("PySide6/Qt/lib/libQt6Core.so.6", "PySide6/Qt/lib/libQt6Gui.so.6",
                  "PySide6/Qt/lib/libQt6Widgets.so.6", "PySide6/Qt/lib/libQt6XcbQpa.so.6",
                  "PySide6/Qt/lib/libQt6DBus.so.6", "PySide6/QtWidgets.abi3.so",
-                 "PySide6\\Qt6Widgets.dll", "libfontconfig.so.1", "libpython3.11.so.1.0",
+                 "PySide6\\Qt6Widgets.dll", "libxkbcommon.so.0", "libpython3.11.so.1.0",
                  "PIL/_imaging.cpython-311-x86_64-linux-gnu.so"):
         assert keep_binary(dest), dest
 
@@ -80,3 +80,20 @@ def test_libraries_only_a_dropped_plugin_linked_to_go_and_their_links_with_them(
              ("kpiwizard/resources/catalog/catalog.json", "/r/catalog.json", "DATA")]
     assert [d for d, _, _ in drop_dangling_symlinks(datas, kept)] == [
         "libQt6Core.so.6", "kpiwizard/resources/catalog/catalog.json"]
+
+
+def test_linux_system_libraries_are_left_to_the_system_and_rarer_xcb_helpers_stay():
+    for dest in ("libstdc++.so.6", "libgcc_s.so.1", "libfontconfig.so.1", "libfreetype.so.6",
+                 "libX11.so.6", "libxcb.so.1", "libdbus-1.so.3", "libz.so.1"):
+        assert not keep_binary(dest), dest
+    for dest in ("libxcb-cursor.so.0", "libxkbcommon-x11.so.0", "libxcb-icccm.so.4",
+                 "libglib-2.0.so.0", "libicudata.so.73", "pillow.libs/libfreetype-57f805ba.so.6.20.6"):
+        assert keep_binary(dest), dest
+
+
+def test_a_wheels_vendored_library_goes_when_its_only_user_is_left_out():
+    binaries = [("PIL/_imaging.so", "/p/_imaging.so", "EXTENSION"),
+                ("pillow.libs/libjpeg-1.so.62", "/p/libjpeg-1.so.62", "BINARY"),
+                ("pillow.libs/libavif-2.so.16", "/p/libavif-2.so.16", "BINARY")]
+    kept = prune_unlinked(binaries, lambda src: ["libjpeg-1.so.62"] if src == "/p/_imaging.so" else [])
+    assert [d for d, _, _ in kept] == ["PIL/_imaging.so", "pillow.libs/libjpeg-1.so.62"]
