@@ -9,13 +9,15 @@ never a formula. Only the yellow input cells are unlocked.
 from __future__ import annotations
 
 import io
+import math
 import os
+from copy import copy
 import unicodedata
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from openpyxl import Workbook
-from openpyxl.chart import LineChart, Reference
+from openpyxl.chart import Reference, ScatterChart, Series
 from openpyxl.chart.text import RichText
 from openpyxl.chart.title import Title
 from openpyxl.chart.text import Text as ChartText
@@ -25,6 +27,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kpiwizard.core.enums import Direction, Lang, Status
@@ -88,10 +91,13 @@ _THIN = Side(style="thin", color="B7B7B7")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 INPUT_FILL = PatternFill("solid", fgColor="FFF4C2")
-HEADER_FONT = Font(bold=True)
-TITLE_FONT = Font(bold=True, size=14)
+HEADER_FONT = Font(name=CHART_FONT, bold=True)
+TITLE_FONT = Font(name=CHART_FONT, bold=True, size=14)
+SECTION_FONT = Font(name=CHART_FONT, bold=True, size=12)
+CENTER = Alignment(horizontal="center")
 UNLOCKED = Protection(locked=False)
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 STATUS_FILLS = {
     Status.ON_TRACK: ("C6EFCE", "006100"),
@@ -101,25 +107,6 @@ STATUS_FILLS = {
 
 
 # -- small cell helpers -----------------------------------------------------------------------
-
-def put_text(ws: Worksheet, row: int, col: int, value: str, **style) -> None:
-    """User or program text as a string cell: '=1+1' stays those four characters."""
-    cell = ws.cell(row=row, column=col)
-    cell.value = value
-    cell.data_type = "s"
-    _style(cell, style)
-
-
-def put(ws: Worksheet, row: int, col: int, value, **style) -> None:
-    """A number, date or formula (never user text: see ``put_text``)."""
-    cell = ws.cell(row=row, column=col, value=value)
-    _style(cell, style)
-
-
-def _style(cell, style: dict) -> None:
-    for key, value in style.items():
-        setattr(cell, key, value)
-
 
 def display_width(text: str) -> int:
     """Columns the text takes: Hangul and other wide characters count twice."""
@@ -131,10 +118,17 @@ def fit(ws: Worksheet, col: int, texts: Iterable[str], low: float = 6, high: flo
     ws.column_dimensions[get_column_letter(col)].width = min(max(widest * 1.1 + 2, low), high)
 
 
-def header_row(ws: Worksheet, row: int, labels: list[str]) -> None:
-    for col, label in enumerate(labels, start=1):
-        put_text(ws, row, col, label, font=HEADER_FONT, fill=HEADER_FILL, alignment=HEADER_ALIGN,
-                 border=BORDER)
+def fit_row(ws: Worksheet, row: int, low: float = 15) -> None:
+    """Row tall enough for its wrapped text: spreadsheet programs do not grow rows on opening."""
+    lines = 1
+    for cell in ws[row]:
+        if not isinstance(cell.value, str) or cell.data_type == "f" or not cell.alignment.wrap_text:
+            continue
+        width = ws.column_dimensions[cell.column_letter].width or 8.43
+        per_line = max(width - 1, 1)
+        lines = max(lines, sum(max(1, math.ceil(display_width(part) / per_line))
+                               for part in cell.value.splitlines() or [""]))
+    ws.row_dimensions[row].height = max(low, min(lines * 14 + 2, 400))
 
 
 def money_format(currency: str) -> str:
@@ -185,9 +179,41 @@ class _Writer:
         self.wb = Workbook()
         self.wb.properties.title = self.title
         self.wb.properties.creator = "KPI Wizard"
+        self._stamps: dict[tuple, tuple] = {}
         self.cells: dict[str, dict[int, float]] = {}  # kpi id -> period row offset -> value
         for view in self.views:
             self.cells[view.id] = self._period_values(view)
+
+    # -- cells: styles are stamped from a cache, since openpyxl hashes every style it is given --
+
+    def put_text(self, ws: Worksheet, row: int, col: int, value: str, **style) -> None:
+        """User or program text as a string cell: '=1+1' stays those four characters."""
+        cell = ws.cell(row=row, column=col)
+        cell.value = value
+        cell.data_type = "s"
+        self.stamp(cell, style)
+
+    def put(self, ws: Worksheet, row: int, col: int, value, **style) -> None:
+        """A number, date or formula (never user text: see ``put_text``)."""
+        self.stamp(ws.cell(row=row, column=col, value=value), style)
+
+    def stamp(self, cell, style: dict) -> None:
+        if not style:
+            return
+        key = (cell._style.tobytes() if cell._style is not None else b"", *((k, v if isinstance(v, str) else id(v)) for k, v in style.items()))
+        cached = self._stamps.get(key)
+        if cached is None:
+            for k, v in style.items():
+                setattr(cell, k, v)
+            # keep the style objects alive with the entry, so their ids cannot be reused
+            self._stamps[key] = (copy(cell._style), tuple(style.values()))
+        else:
+            cell._style = copy(cached[0])
+
+    def header_row(self, ws: Worksheet, row: int, labels: list[str]) -> None:
+        for col, label in enumerate(labels, start=1):
+            self.put_text(ws, row, col, label, font=HEADER_FONT, fill=HEADER_FILL,
+                          alignment=HEADER_ALIGN, border=BORDER)
 
     def tr(self, ko: str, en: str) -> str:
         return t(ko, en).get(self.lang)
@@ -240,8 +266,8 @@ class _Writer:
     def write_actuals(self, sheet: ActualsSheet) -> None:
         ws = self.wb[sheet.title]
         views = {v.id: v for v in self.views}
-        put_text(ws, 1, 1, f"{sheet.title} — {self.title}", font=TITLE_FONT)
-        put_text(ws, 2, 1, self.tr(
+        self.put_text(ws, 1, 1, f"{sheet.title} — {self.title}", font=TITLE_FONT)
+        self.put_text(ws, 2, 1, self.tr(
             "기록일(기간 끝)마다 노란 칸에 그 기간의 숫자를 적으세요. 빈 칸은 아직 기록하지 않은 기간입니다.",
             "On each record date (period end), type the period's number into the yellow cell. "
             "A blank cell is a period not recorded yet."))
@@ -249,14 +275,14 @@ class _Writer:
         for kpi_id in sheet.kpi_ids:
             v = views[kpi_id]
             headers.append(f"{v.name} ({v.unit})" if v.unit else v.name)
-        header_row(ws, HEADER_ROW, headers)
+        self.header_row(ws, HEADER_ROW, headers)
         ws.row_dimensions[ID_ROW].hidden = True
         ws.row_dimensions[HEADER_ROW].height = 45
         for i, period in enumerate(sheet.periods):
             row = FIRST_ROW + i
-            put(ws, row, 1, i + 1, border=BORDER)
-            put(ws, row, 2, period.start, number_format=DATE_FORMAT, border=BORDER)
-            put(ws, row, 3, period.end, number_format=DATE_FORMAT, border=BORDER)
+            self.put(ws, row, 1, i + 1, border=BORDER)
+            self.put(ws, row, 2, period.start, number_format=DATE_FORMAT, border=BORDER)
+            self.put(ws, row, 3, period.end, number_format=DATE_FORMAT, border=BORDER)
         for kpi_id in sheet.kpi_ids:
             self._actuals_column(ws, sheet, views[kpi_id])
         ws.column_dimensions["A"].width = 6
@@ -268,15 +294,12 @@ class _Writer:
     def _actuals_column(self, ws: Worksheet, sheet: ActualsSheet, view: KpiView) -> None:
         col = sheet.column(view.id)
         letter = get_column_letter(col)
-        put_text(ws, ID_ROW, col, view.id)
+        self.put_text(ws, ID_ROW, col, view.id)
         values = self.cells[view.id]
         number_format = value_format(view, values.values())
         for i in range(len(sheet.periods)):
-            cell = ws.cell(row=FIRST_ROW + i, column=col, value=values.get(i))
-            cell.fill = INPUT_FILL
-            cell.protection = UNLOCKED
-            cell.border = BORDER
-            cell.number_format = number_format
+            self.put(ws, FIRST_ROW + i, col, values.get(i), fill=INPUT_FILL, protection=UNLOCKED,
+                     border=BORDER, number_format=number_format)
         ref = f"{letter}{FIRST_ROW}:{letter}{sheet.last_row}"
         low, high = input_bounds(view, values.values())
         if is_percent(view):
@@ -303,25 +326,25 @@ class _Writer:
     def write_dashboard(self) -> None:
         ws = self.sheet("dashboard")
         tr = self.tr
-        put_text(ws, 1, 1, f"{tr('KPI 대시보드', 'KPI dashboard')} — {self.title}", font=TITLE_FONT)
-        put_text(ws, 2, 1, tr("계획 기간", "Plan period"), font=HEADER_FONT)
-        put(ws, 2, 2, self.p.start, number_format=DATE_FORMAT)
-        put(ws, 2, 3, self.p.end, number_format=DATE_FORMAT)
+        self.put_text(ws, 1, 1, f"{tr('KPI 대시보드', 'KPI dashboard')} — {self.title}", font=TITLE_FONT)
+        self.put_text(ws, 2, 1, tr("계획 기간", "Plan period"), font=HEADER_FONT)
+        self.put(ws, 2, 2, self.p.start, number_format=DATE_FORMAT)
+        self.put(ws, 2, 3, self.p.end, number_format=DATE_FORMAT)
         dash = quote_sheet(ws.title)
         self.name("plan_start", f"{dash}!$B$2")
         self.name("plan_end", f"{dash}!$C$2")
-        put_text(ws, 3, 1, tr("종합 점수", "Overall score"), font=Font(bold=True, size=12))
-        header_row(ws, 5, [h.get(self.lang) for h in DASHBOARD_HEADERS])
+        self.put_text(ws, 3, 1, tr("종합 점수", "Overall score"), font=SECTION_FONT)
+        self.header_row(ws, 5, [h.get(self.lang) for h in DASHBOARD_HEADERS])
         ws.row_dimensions[5].height = 45
         first, last = DASH_FIRST_ROW, DASH_FIRST_ROW + max(len(self.views), 1) - 1
         for i, view in enumerate(self.views):
             self._dashboard_row(ws, DASH_FIRST_ROW + i, view)
         L = get_column_letter
-        put(ws, 3, 2, fx.overall(f"${L(C_WEIGHTED)}${first}:${L(C_WEIGHTED)}${last}",
+        self.put(ws, 3, 2, fx.overall(f"${L(C_WEIGHTED)}${first}:${L(C_WEIGHTED)}${last}",
                                  f"${L(C_COUNTED)}${first}:${L(C_COUNTED)}${last}"),
-            number_format="0.0%", font=Font(bold=True, size=12))
+            number_format="0.0%", font=SECTION_FONT)
         self.name("overall_score", f"{dash}!$B$3")
-        put_text(ws, 3, 3, tr(
+        self.put_text(ws, 3, 3, tr(
             "기록이 있고 가중치가 0보다 큰 KPI 점수(0~100%로 자름)의 가중 평균",
             "Weighted mean of the scores (capped to 0–100%) of KPIs with data and a weight above 0"))
         status_range = f"{L(C_STATUS)}{first}:{L(C_STATUS)}{last}"
@@ -329,11 +352,13 @@ class _Writer:
             ws.conditional_formatting.add(status_range, CellIsRule(
                 operator="equal", formula=[fx.q(STATUS_NAMES[status].get(self.lang))],
                 fill=PatternFill("solid", fgColor=fill, bgColor=fill), font=Font(color=font, bold=True)))
-        widths = {C_NAME: 28, C_UNIT: 7, C_DIR: 13, C_FREQ: 7, C_DEADLINE: 11, C_MEASURED: 11,
+        widths = {C_NAME: 28, C_UNIT: 11, C_DIR: 13, C_FREQ: 7, C_DEADLINE: 11, C_MEASURED: 11,
                   C_STATUS: 10}
         for col in range(1, C_COUNTED + 1):
             ws.column_dimensions[L(col)].width = widths.get(col, 10)
         fit(ws, C_NAME, [v.name for v in self.views], low=16, high=40)
+        for r in range(first, first + len(self.views)):
+            fit_row(ws, r)
         for col in (C_ROW, C_WEIGHTED, C_COUNTED):
             ws.column_dimensions[L(col)].hidden = True
         ws.freeze_panes = ws.cell(row=DASH_FIRST_ROW, column=2)
@@ -347,99 +372,107 @@ class _Writer:
         c = {k: f"${get_column_letter(k)}{r}" for k in range(1, C_COUNTED + 1)}
         number_format = value_format(view, self.cells[view.id].values())
         kpi = view.selection
-        put_text(ws, r, C_NAME, view.name, alignment=WRAP)
-        put_text(ws, r, C_UNIT, view.unit)
-        put_text(ws, r, C_DIR, DIRECTION_NAMES[view.direction].get(self.lang))
-        put_text(ws, r, C_FREQ, FREQUENCY_NAMES[view.frequency].get(self.lang))
-        put(ws, r, C_BASE, view.baseline, number_format=number_format)
+        self.put_text(ws, r, C_NAME, view.name, alignment=WRAP)
+        self.put_text(ws, r, C_UNIT, view.unit)
+        self.put_text(ws, r, C_DIR, DIRECTION_NAMES[view.direction].get(self.lang))
+        self.put_text(ws, r, C_FREQ, FREQUENCY_NAMES[view.frequency].get(self.lang))
+        self.put(ws, r, C_BASE, view.baseline, number_format=number_format)
         if view.direction is not Direction.RANGE:
-            put(ws, r, C_TARGET, view.target, number_format=number_format)
+            self.put(ws, r, C_TARGET, view.target, number_format=number_format)
         else:
-            put(ws, r, C_LOW, view.band_low, number_format=number_format)
-            put(ws, r, C_HIGH, view.band_high, number_format=number_format)
-        put(ws, r, C_DEADLINE, view.deadline, number_format=DATE_FORMAT)
-        put(ws, r, C_WEIGHT, view.weight, number_format="0.##")
-        put(ws, r, C_ON, kpi.thresholds.on_track, number_format="0.00")
-        put(ws, r, C_RISK, kpi.thresholds.at_risk, number_format="0.00")
-        put(ws, r, C_ROW, fx.latest_row(values, FIRST_ROW))
-        put(ws, r, C_LATEST, fx.pick(values, c[C_ROW]), number_format=number_format)
-        put(ws, r, C_MEASURED, fx.pick(ends, c[C_ROW]), number_format=DATE_FORMAT)
-        put(ws, r, C_PROGRESS, fx.progress(kpi, c[C_LATEST], c[C_BASE], c[C_TARGET], c[C_LOW], c[C_HIGH]),
+            self.put(ws, r, C_LOW, view.band_low, number_format=number_format)
+            self.put(ws, r, C_HIGH, view.band_high, number_format=number_format)
+        self.put(ws, r, C_DEADLINE, view.deadline, number_format=DATE_FORMAT)
+        self.put(ws, r, C_WEIGHT, view.weight, number_format="0.##")
+        self.put(ws, r, C_ON, kpi.thresholds.on_track, number_format="0.00")
+        self.put(ws, r, C_RISK, kpi.thresholds.at_risk, number_format="0.00")
+        self.put(ws, r, C_ROW, fx.latest_row(values, FIRST_ROW))
+        self.put(ws, r, C_LATEST, fx.pick(values, c[C_ROW]), number_format=number_format)
+        self.put(ws, r, C_MEASURED, fx.pick(ends, c[C_ROW]), number_format=DATE_FORMAT)
+        self.put(ws, r, C_PROGRESS, fx.progress(kpi, c[C_LATEST], c[C_BASE], c[C_TARGET], c[C_LOW], c[C_HIGH]),
             number_format="0.0%")
-        put(ws, r, C_EXPECTED, fx.expected(c[C_MEASURED], "plan_start", c[C_DEADLINE]), number_format="0.0%")
-        put(ws, r, C_PACE, fx.pace(c[C_PROGRESS], c[C_EXPECTED]), number_format="0.00")
-        put(ws, r, C_STATUS, fx.status(c[C_PROGRESS], c[C_PACE], c[C_MEASURED], c[C_DEADLINE], c[C_ON],
+        self.put(ws, r, C_EXPECTED, fx.expected(c[C_MEASURED], "plan_start", c[C_DEADLINE]), number_format="0.0%")
+        self.put(ws, r, C_PACE, fx.pace(c[C_PROGRESS], c[C_EXPECTED]), number_format="0.00")
+        self.put(ws, r, C_STATUS, fx.status(c[C_PROGRESS], c[C_PACE], c[C_MEASURED], c[C_DEADLINE], c[C_ON],
                                        c[C_RISK], self.status_names),
-            alignment=Alignment(horizontal="center"))
-        put(ws, r, C_SCORE, fx.score(c[C_PROGRESS]), number_format="0.0%")
-        put(ws, r, C_WEIGHTED, fx.weighted(c[C_SCORE], c[C_WEIGHT]))
-        put(ws, r, C_COUNTED, fx.counted_weight(c[C_SCORE], c[C_WEIGHT]))
+            alignment=CENTER)
+        self.put(ws, r, C_SCORE, fx.score(c[C_PROGRESS]), number_format="0.0%")
+        self.put(ws, r, C_WEIGHTED, fx.weighted(c[C_SCORE], c[C_WEIGHT]))
+        self.put(ws, r, C_COUNTED, fx.counted_weight(c[C_SCORE], c[C_WEIGHT]))
         for col in range(1, C_COUNTED + 1):
-            ws.cell(row=r, column=col).border = BORDER
+            self.stamp(ws.cell(row=r, column=col), {"border": BORDER})
 
     # -- Charts ----------------------------------------------------------------------------
 
     def write_chart_data(self) -> None:
-        """The straight-line target trajectory per period, next to which the charts plot actuals."""
+        """The target trajectory per KPI as its corner points: a straight line from the baseline
+        (the day before the plan starts) to the target on the deadline, flat after it."""
         ws = self.sheet("chart_data")
-        put_text(ws, 1, 1, self.tr("차트용 목표 궤적(기준값에서 목표까지 직선)",
-                                   "Target trajectory for the charts (straight line from baseline to target)"),
-                 font=TITLE_FONT)
-        views = {v.id: v for v in self.views}
-        self.trajectory_cols: dict[str, tuple[int, int]] = {}  # kpi id -> (column, last row)
-        col = 1
-        for sheet in self.layout.actuals:
-            put_text(ws, HEADER_ROW, col, ACTUALS_HEADERS[2].get(self.lang), font=HEADER_FONT, fill=HEADER_FILL)
-            ws.column_dimensions[get_column_letter(col)].width = 14
-            for i, period in enumerate(sheet.periods):
-                put(ws, FIRST_ROW + i, col, period.end, number_format=DATE_FORMAT)
-            for kpi_id in sheet.kpi_ids:
-                col += 1
-                view = views[kpi_id]
-                put_text(ws, HEADER_ROW, col, self.tr(f"{view.name} 목표 궤적", f"{view.name} target path"),
-                         font=HEADER_FONT, fill=HEADER_FILL, alignment=HEADER_ALIGN)
-                ws.column_dimensions[get_column_letter(col)].width = 16
-                number_format = value_format(view, [])
-                for i, period in enumerate(sheet.periods):
-                    value = trajectory_value(view.selection, self.p.start, view.deadline, period.end)
-                    put(ws, FIRST_ROW + i, col, value, number_format="#,##0.0#" if value is not None and
-                        not float(value).is_integer() else number_format)
-                self.trajectory_cols[kpi_id] = (col, sheet.last_row)
-            col += 2
-        ws.row_dimensions[HEADER_ROW].height = 45
+        self.put_text(ws, 1, 1, self.tr("차트용 목표 궤적: 기준값에서 마감일의 목표까지 직선",
+                                        "Target trajectory for the charts: a straight line from the baseline to the target on the deadline"),
+                      font=TITLE_FONT)
+        day, value = self.tr("날짜", "Date"), self.tr("목표 궤적", "Target path")
+        self.header_row(ws, HEADER_ROW, ["KPI"] + [f"{day} {n}" for n in (1, 2, 3)]
+                        + [f"{value} {n}" for n in (1, 2, 3)])
+        self.trajectory_rows: dict[str, int] = {}
+        for i, view in enumerate(self.views):
+            r = FIRST_ROW + i
+            self.trajectory_rows[view.id] = r
+            self.put_text(ws, r, 1, view.name)
+            last = min(view.deadline, self.p.end)
+            days = sorted({self.p.start - timedelta(days=1), last, self.p.end})
+            days += [days[-1]] * (3 - len(days))
+            for j, d in enumerate(days):
+                self.put(ws, r, 2 + j, d, number_format=DATE_FORMAT)
+                self.put(ws, r, 5 + j, trajectory_value(view.selection, self.p.start, view.deadline, d),
+                         number_format="#,##0.##")
+        fit(ws, 1, [v.name for v in self.views] + ["KPI"], low=16, high=40)
+        for col in range(2, 8):
+            ws.column_dimensions[get_column_letter(col)].width = 13
         ws.freeze_panes = ws.cell(row=FIRST_ROW, column=2)
         print_setup(ws, self.title, self.lang, f"{HEADER_ROW}:{HEADER_ROW}")
 
     def write_charts(self) -> None:
+        """Per KPI, actuals and trajectory against real dates (monthly periods differ in length)."""
         ws = self.sheet("charts")
-        put_text(ws, 1, 1, self.tr("KPI별 실적과 목표 궤적", "Actuals against the target trajectory, per KPI"),
-                 font=TITLE_FONT)
+        self.put_text(ws, 1, 1, self.tr("KPI별 실적과 목표 궤적", "Actuals against the target trajectory, per KPI"),
+                      font=TITLE_FONT)
         data_ws = self.sheet("chart_data")
+        first_day = self.p.start - timedelta(days=1)
+        x_min = (first_day - date(1899, 12, 30)).days
+        x_max = (self.p.end - date(1899, 12, 30)).days
         for i, view in enumerate(self.views):
             sheet = self.layout.sheet_of(view.id)
             actuals_ws = self.wb[sheet.title]
             col = sheet.column(view.id)
-            chart = LineChart()
+            chart = ScatterChart(scatterStyle="lineMarker")
             chart.title = _chart_title(view.name)
             chart.height, chart.width = 7.5, 15.5
             chart.display_blanks = "gap"
             chart.y_axis.title = _chart_title(view.unit, size=900) if view.unit else None
             chart.x_axis.number_format = "mm-dd"
+            chart.x_axis.scaling.min, chart.x_axis.scaling.max = x_min, x_max
+            chart.x_axis.majorGridlines = None
             chart.x_axis.delete = False
             chart.y_axis.delete = False
             chart.legend.position = "b"
-            actual = Reference(actuals_ws, min_col=col, min_row=HEADER_ROW, max_row=sheet.last_row)
-            chart.add_data(actual, titles_from_data=True)
-            traj_col, traj_last = self.trajectory_cols[view.id]
-            chart.add_data(Reference(data_ws, min_col=traj_col, min_row=HEADER_ROW, max_row=traj_last),
-                           titles_from_data=True)
-            chart.set_categories(Reference(actuals_ws, min_col=3, min_row=FIRST_ROW, max_row=sheet.last_row))
-            chart.series[0].marker.symbol = "circle"
-            chart.series[0].smooth = False
-            chart.series[1].smooth = False
-            chart.series[1].graphicalProperties.line.dashStyle = "dash"
+            dates = Reference(actuals_ws, min_col=3, min_row=FIRST_ROW, max_row=sheet.last_row)
+            actual = Series(Reference(actuals_ws, min_col=col, min_row=FIRST_ROW, max_row=sheet.last_row),
+                            dates, title=self.tr("실적", "Actual"))
+            actual.marker.symbol = "circle"
+            actual.marker.size = 5
+            r = self.trajectory_rows[view.id]
+            path = Series(Reference(data_ws, min_col=5, max_col=7, min_row=r),
+                          Reference(data_ws, min_col=2, max_col=4, min_row=r), title=self.tr("목표 궤적", "Target path"))
+            path.marker.symbol = "none"
+            path.graphicalProperties.line.dashStyle = "dash"
+            for series in (actual, path):
+                series.smooth = False
+                chart.series.append(series)
             chart.txPr = _rich_font(900)
             ws.add_chart(chart, f"{'A' if i % 2 == 0 else 'J'}{3 + (i // 2) * 16}")
+            if i % 4 == 3 and i + 1 < len(self.views):  # two rows of charts per printed page
+                ws.row_breaks.append(Break(id=2 + (i // 2 + 1) * 16))
         for col in range(1, 19):
             ws.column_dimensions[get_column_letter(col)].width = 10
         print_setup(ws, self.title, self.lang, None)
@@ -449,7 +482,7 @@ class _Writer:
     def write_lists(self) -> None:
         ws = self.sheet("lists")
         for i, status in enumerate(ACTION_STATUS_NAMES.values(), start=1):
-            put_text(ws, i, 1, status.get(self.lang))
+            self.put_text(ws, i, 1, status.get(self.lang))
         ws.sheet_state = "hidden"
         self.status_list = f"{quote_sheet(ws.title)}!$A$1:$A${len(ACTION_STATUS_NAMES)}"
         self.name("action_statuses", self.status_list)
@@ -457,23 +490,23 @@ class _Writer:
     def write_actions(self) -> None:
         ws = self.sheet("actions")
         names = {v.id: v.name for v in self.views}
-        put_text(ws, 1, 1, f"{self.tr('실행 계획', 'Action plan')} — {self.title}", font=TITLE_FONT)
-        put_text(ws, 2, 1, self.tr("상태 칸(노란 칸)은 목록에서 고르세요.",
+        self.put_text(ws, 1, 1, f"{self.tr('실행 계획', 'Action plan')} — {self.title}", font=TITLE_FONT)
+        self.put_text(ws, 2, 1, self.tr("상태 칸(노란 칸)은 목록에서 고르세요.",
                                    "Pick each status (yellow cells) from the list."))
-        header_row(ws, HEADER_ROW, [h.get(self.lang) for h in ACTIONS_HEADERS])
+        self.header_row(ws, HEADER_ROW, [h.get(self.lang) for h in ACTIONS_HEADERS])
         for i, a in enumerate(self.p.actions):
             r = FIRST_ROW + i
-            put(ws, r, 1, i + 1)
-            put_text(ws, r, 2, a.tactic, alignment=WRAP)
-            put_text(ws, r, 3, a.channel, alignment=WRAP)
-            put_text(ws, r, 4, CONTENT_NAMES[a.content_type].get(self.lang) if a.content_type else "")
-            put_text(ws, r, 5, names.get(a.kpi, "") if a.kpi else "", alignment=WRAP)
-            put_text(ws, r, 6, a.owner, alignment=WRAP)
-            put(ws, r, 7, a.due, number_format=DATE_FORMAT)
-            put_text(ws, r, 8, ACTION_STATUS_NAMES[a.status].get(self.lang), fill=INPUT_FILL,
+            self.put(ws, r, 1, i + 1)
+            self.put_text(ws, r, 2, a.tactic, alignment=WRAP)
+            self.put_text(ws, r, 3, a.channel, alignment=WRAP)
+            self.put_text(ws, r, 4, CONTENT_NAMES[a.content_type].get(self.lang) if a.content_type else "")
+            self.put_text(ws, r, 5, names.get(a.kpi, "") if a.kpi else "", alignment=WRAP)
+            self.put_text(ws, r, 6, a.owner, alignment=WRAP)
+            self.put(ws, r, 7, a.due, number_format=DATE_FORMAT)
+            self.put_text(ws, r, 8, ACTION_STATUS_NAMES[a.status].get(self.lang), fill=INPUT_FILL,
                      protection=UNLOCKED)
             for col in range(1, 9):
-                ws.cell(row=r, column=col).border = BORDER
+                self.stamp(ws.cell(row=r, column=col), {"border": BORDER})
         if self.p.actions:
             dv = DataValidation(type="list", formula1=self.status_list, allow_blank=True)
             dv.showErrorMessage = True
@@ -485,6 +518,8 @@ class _Writer:
             ws.column_dimensions[get_column_letter(col)].width = width
         fit(ws, 3, [a.channel for a in self.p.actions] + [ACTIONS_HEADERS[2].get(self.lang)], low=10, high=24)
         fit(ws, 6, [a.owner for a in self.p.actions] + [ACTIONS_HEADERS[5].get(self.lang)], low=10, high=24)
+        for r in range(FIRST_ROW, FIRST_ROW + len(self.p.actions)):
+            fit_row(ws, r)
         ws.freeze_panes = ws.cell(row=FIRST_ROW, column=3)
         print_setup(ws, self.title, self.lang, f"{HEADER_ROW}:{HEADER_ROW}")
 
@@ -494,11 +529,11 @@ class _Writer:
         ws = self.sheet("roi")
         roi, funnel = self.p.roi, self.p.roi.funnel
         tr = self.tr
-        put_text(ws, 1, 1, f"ROI — {self.title}", font=TITLE_FONT)
-        put_text(ws, 2, 1, tr("노란 칸에 계획 기간의 비용과 성과를 적으면 아래 값이 계산됩니다. 통화: ",
+        self.put_text(ws, 1, 1, f"ROI — {self.title}", font=TITLE_FONT)
+        self.put_text(ws, 2, 1, tr("노란 칸에 계획 기간의 비용과 성과를 적으면 아래 값이 계산됩니다. 통화: ",
                               "Type the plan period's costs and returns into the yellow cells. Currency: ")
                  + self.p.business.currency)
-        header_row(ws, HEADER_ROW, [tr("항목", "Item"), tr("값", "Value")])
+        self.header_row(ws, HEADER_ROW, [tr("항목", "Item"), tr("값", "Value")])
         roi_sheet = quote_sheet(ws.title)
         row = FIRST_ROW
         inputs = {
@@ -515,16 +550,16 @@ class _Writer:
         def section(label: str) -> None:
             nonlocal row
             row += 1
-            put_text(ws, row, 1, label, font=HEADER_FONT)
+            self.put_text(ws, row, 1, label, font=HEADER_FONT)
             row += 1
 
         def line(name: str, label: str, value, kind: str, is_input: bool) -> None:
             nonlocal row
-            put_text(ws, row, 1, label, border=BORDER)
+            self.put_text(ws, row, 1, label, border=BORDER)
             style = dict(number_format=formats[kind], border=BORDER)
             if is_input:
                 style.update(fill=INPUT_FILL, protection=UNLOCKED)
-            put(ws, row, 2, value, **style)
+            self.put(ws, row, 2, value, **style)
             self.name(name, f"{roi_sheet}!$B${row}")
             if is_input:
                 dv = _roi_validation(kind, self.lang)
@@ -546,13 +581,14 @@ class _Writer:
             + [label.get(self.lang) for _, label in FUNNEL_OUTPUTS], low=20, high=40)
         ws.column_dimensions["B"].width = 18
         print_setup(ws, self.title, self.lang, None)
+        ws.page_setup.fitToHeight = 1  # one page: the inputs and what they give, together
 
     # -- KPI definitions, guide, metadata ------------------------------------------------------
 
     def write_definitions(self) -> None:
         ws = self.sheet("definitions")
-        put_text(ws, 1, 1, f"{self.tr('KPI 정의', 'KPI definitions')} — {self.title}", font=TITLE_FONT)
-        header_row(ws, HEADER_ROW, [h.get(self.lang) for h in DEFINITION_HEADERS])
+        self.put_text(ws, 1, 1, f"{self.tr('KPI 정의', 'KPI definitions')} — {self.title}", font=TITLE_FONT)
+        self.header_row(ws, HEADER_ROW, [h.get(self.lang) for h in DEFINITION_HEADERS])
         for i, v in enumerate(self.views):
             r = FIRST_ROW + i
             row = [v.name, v.definition, v.formula, v.unit, SOURCE_NAMES[v.source].get(self.lang),
@@ -560,18 +596,20 @@ class _Writer:
                    PERSPECTIVE_NAMES[v.perspective].get(self.lang), FREQUENCY_NAMES[v.frequency].get(self.lang),
                    v.owner, v.selection.note]
             for col, value in enumerate(row, start=1):
-                put_text(ws, r, col, value, alignment=WRAP, border=BORDER)
+                self.put_text(ws, r, col, value, alignment=WRAP, border=BORDER)
         widths = [22, 42, 32, 8, 13, 13, 11, 14, 8, 14, 30]
         for col, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(col)].width = width
         fit(ws, 1, [v.name for v in self.views], low=16, high=30)
+        for r in range(FIRST_ROW, FIRST_ROW + len(self.views)):
+            fit_row(ws, r)
         ws.freeze_panes = ws.cell(row=FIRST_ROW, column=2)
         print_setup(ws, self.title, self.lang, f"{HEADER_ROW}:{HEADER_ROW}")
 
     def write_guide(self) -> None:
         ws = self.sheet("guide")
         tr = self.tr
-        put_text(ws, 1, 1, self.title, font=TITLE_FONT)
+        self.put_text(ws, 1, 1, self.title, font=TITLE_FONT)
         rows = [
             (tr("사업체", "Business"), self.p.business.name),
             (tr("계획 기간", "Plan period"),
@@ -580,39 +618,42 @@ class _Writer:
         ]
         r = 3
         for label, value in rows:
-            put_text(ws, r, 1, label, font=HEADER_FONT, alignment=WRAP)
-            put_text(ws, r, 2, value, alignment=WRAP)
+            self.put_text(ws, r, 1, label, font=HEADER_FONT, alignment=WRAP)
+            self.put_text(ws, r, 2, value, alignment=WRAP)
             r += 1
         r += 1
-        put_text(ws, r, 1, tr("작성 방법", "How to fill it in"), font=Font(bold=True, size=12))
+        self.put_text(ws, r, 1, tr("작성 방법", "How to fill it in"), font=SECTION_FONT)
         r += 1
         for step in GUIDE_STEPS:
-            put_text(ws, r, 2, step.get(self.lang), alignment=WRAP)
+            self.put_text(ws, r, 2, step.get(self.lang), alignment=WRAP)
             r += 1
         r += 1
-        put_text(ws, r, 1, tr("상태와 계산", "Status and maths"), font=Font(bold=True, size=12))
+        self.put_text(ws, r, 1, tr("상태와 계산", "Status and maths"), font=SECTION_FONT)
         r += 1
         for line in STATUS_HELP:
-            put_text(ws, r, 2, line.get(self.lang), alignment=WRAP)
+            self.put_text(ws, r, 2, line.get(self.lang), alignment=WRAP)
             r += 1
         r += 1
-        put_text(ws, r, 1, tr("시트", "Sheets"), font=Font(bold=True, size=12))
+        self.put_text(ws, r, 1, tr("시트", "Sheets"), font=SECTION_FONT)
         r += 1
         for sheet in self.wb.worksheets:
-            if sheet.sheet_state == "visible":
-                put_text(ws, r, 2, sheet.title)
+            if sheet.title not in (META_SHEET, SHEETS["lists"].get(self.lang)):
+                self.put_text(ws, r, 2, sheet.title)
                 r += 1
         ws.column_dimensions["A"].width = 16
         ws.column_dimensions["B"].width = 110
+        for row in range(3, r):
+            fit_row(ws, row)
         print_setup(ws, self.title, self.lang, None)
+        ws.page_setup.fitToHeight = 1
 
     def write_meta(self) -> None:
         ws = self.wb[META_SHEET]
         for r, (key, value) in enumerate(
             [("fingerprint", fingerprint(self.p)), ("format", str(FORMAT)), ("lang", self.lang.value)], start=1
         ):
-            put_text(ws, r, 1, key)
-            put_text(ws, r, 2, value)
+            self.put_text(ws, r, 1, key)
+            self.put_text(ws, r, 2, value)
         ws.sheet_state = "veryHidden"
 
 

@@ -107,14 +107,15 @@ def test_header_ampersand_is_escaped():
     assert wb["Dashboard"].oddHeader.center.text == "Tom && Jerry's &&P pizza"
 
 
-def test_one_line_chart_per_kpi_in_a_hangul_font(cafe_file):
+def test_one_chart_per_kpi_in_a_hangul_font(cafe_file):
     with zipfile.ZipFile(cafe_file) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         assert len(charts) == len(find_example("cafe").load().kpis)
         xml = z.read(charts[0]).decode()
-    assert "<lineChart>" in xml and 'typeface="Malgun Gothic"' in xml and "<a:ea typeface=\"Malgun Gothic\"" in xml
+    assert "<scatterChart>" in xml and 'typeface="Malgun Gothic"' in xml and "<a:ea typeface=\"Malgun Gothic\"" in xml
     assert "인스타 쿠폰 사용 손님 수" in xml  # title, not a default "Chart 1"
-    assert "'실적(주간)'!$D$5:$D$" in xml and "'차트 데이터'!" in xml
+    assert "'실적(주간)'!$D$5:$D$" in xml and "'실적(주간)'!$C$5:$C$" in xml  # values against dates
+    assert "'차트 데이터'!$E$5:$G$5" in xml  # the target path
 
 
 def test_money_format_follows_the_currency(cafe):
@@ -133,3 +134,22 @@ def test_export_writes_a_file_openpyxl_reads_back(tmp_path):
     path = tmp_path / "p.xlsx"
     export_tracker(find_example("pizzeria-unrealistic").load(), path)
     assert openpyxl.load_workbook(io.BytesIO(path.read_bytes()))["Dashboard"]["A6"].value
+
+
+def test_chart_target_path_runs_through_the_core_trajectory(cafe):
+    """The chart draws the target path from corner points; every period end must lie on it."""
+    from kpiwizard.core.progress import trajectory_value
+
+    project = find_example("cafe").load()
+    ws = cafe["차트 데이터"]
+    for i, kpi in enumerate(project.kpis):
+        r = FIRST_ROW + i
+        days = [ws.cell(row=r, column=c).value.date() for c in (2, 3, 4)]
+        values = [ws.cell(row=r, column=c).value for c in (5, 6, 7)]
+        deadline = project.deadline_of(kpi)
+        for p in periods(project.start, project.end, kpi.frequency):
+            x = p.end
+            j = 0 if x <= days[1] else 1
+            span = (days[j + 1] - days[j]).days or 1
+            on_line = values[j] + (values[j + 1] - values[j]) * (x - days[j]).days / span
+            assert on_line == pytest.approx(trajectory_value(kpi, project.start, deadline, x)), (kpi.id, x)
