@@ -81,7 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("project", type=Path)
     imp.add_argument("tracker", type=Path)
 
-    add("gui", help="open the app (same as no command)")
+    gui = add("gui", help="open the app (same as no command)")
+    # The desktop entry, Windows' and macOS' file associations open a plan with `kpiwizard gui FILE`;
+    # the app shell reads the file from sys.argv itself.
+    gui.add_argument("file", nargs="?", type=Path, help="a plan (.kpiwiz) to open")
     return p
 
 
