@@ -35,6 +35,7 @@ SCHEMA_VERSION = 2
 MAX_VALUE = 1e12
 MAX_MONEY = 1e13
 MAX_FOLLOWERS = 10_000_000_000
+PLAN_YEARS = (1900, 2199)
 
 Value = Annotated[float, Field(ge=-MAX_VALUE, le=MAX_VALUE, allow_inf_nan=False)]
 Money = Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
@@ -246,6 +247,10 @@ class Project(Model):
             seen.add(kid)
         if (self.end - self.start).days > 366 * 10:
             raise ValueError("end: a plan may last at most ten years")
+        for name, day in (("start", self.start), ("end", self.end)):
+            # Periods and forecasts step past the plan's end; year 9999 would overflow them.
+            if not PLAN_YEARS[0] <= day.year <= PLAN_YEARS[1]:
+                raise ValueError(f"{name}: a plan's dates must lie between {PLAN_YEARS[0]} and {PLAN_YEARS[1]}")
         for kid, series in self.actuals.items():
             if kid not in seen:
                 raise ValueError(f"actuals: '{kid}' is not a KPI of this plan")

@@ -12,6 +12,7 @@ import json
 import math
 import os
 import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,11 +59,14 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         if p.is_dir():
             raise ProjectFileError(t(f"'{p}'은(는) 파일이 아니라 폴더입니다.", f"'{p}' is a folder, not a file."))
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
+            raise ProjectFileError(t(f"'{p}'은(는) 일반 파일이 아닙니다(파이프나 장치).",
+                                     f"'{p}' is not a regular file (a pipe or a device)."))
+        if info.st_size > MAX_FILE_BYTES:
             raise ProjectFileError(t(
-                f"'{p.name}' 파일이 너무 큽니다({size // 1_048_576} MB). 프로젝트 파일이 아닌 것 같습니다.",
-                f"'{p.name}' is too large ({size // 1_048_576} MB) to be a project file."))
+                f"'{p.name}' 파일이 너무 큽니다({info.st_size // 1_048_576} MB). 프로젝트 파일이 아닌 것 같습니다.",
+                f"'{p.name}' is too large ({info.st_size // 1_048_576} MB) to be a project file."))
         return p.read_bytes()
     except FileNotFoundError:
         raise ProjectFileError(t(f"'{p}' 파일을 찾을 수 없습니다.", f"The file '{p}' does not exist.")) from None
