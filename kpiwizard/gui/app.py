@@ -1,6 +1,8 @@
 """Start the desktop app: the QApplication, the bundled Korean font, the language, the window.
 
-Start-up stays light: no exporter, no catalog index is loaded before the window is on screen.
+Start-up stays light: a plain loading frame goes on screen first, where the main window will be,
+using nothing but Qt; the plan modules (pydantic models, pages) load behind it, and the main
+window replaces it. No exporter and no catalog index is loaded before the window is on screen.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from pathlib import Path
 
 from kpiwizard.core.enums import Lang
 
-from .i18n import Language, system_language
-from .qt import QApplication, QTimer
+from .qt import QApplication, QByteArray, QLabel, QLocale, QSettings, Qt, QTimer, QVBoxLayout, QWidget, Signal
 
 ORGANIZATION = "KPIWizard"
 APPLICATION = "kpiwizard"
@@ -49,26 +50,76 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
+def chosen_language(lang: Lang | None = None) -> Lang:
+    """The asked language, else the saved one, else Korean for a Korean system, else English."""
+    from .settings import Settings
+
+    if lang is not None:
+        return lang
+    saved = Settings().language()
+    if saved is not None:
+        return saved
+    return Lang.KO if QLocale.system().language() == QLocale.Language.Korean else Lang.EN
+
+
 def create_window(lang: Lang | None = None):
     """The main window in the chosen language (else the saved one, else the system's)."""
+    from .i18n import Language
     from .main_window import MainWindow
     from .settings import Settings
 
-    settings = Settings()
-    language = Language(lang or settings.language() or system_language(), QApplication.instance())
+    language = Language(chosen_language(lang), QApplication.instance())
     language.set(language.current)  # installs Qt's own translations for Korean
-    return MainWindow(language, settings)
+    return MainWindow(language, Settings())
+
+
+class LoadingFrame(QWidget):
+    """The first thing on screen: the main window's place and size, saying it is on its way."""
+
+    painted = Signal()
+
+    def __init__(self, lang: Lang):
+        super().__init__()
+        ko = lang is Lang.KO
+        self.setWindowTitle("KPI 마법사" if ko else "KPI Wizard")
+        label = QLabel("KPI 마법사를 여는 중…" if ko else "Opening KPI Wizard…")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(self).addWidget(label)
+        self.resize(1100, 780)
+        geometry = QSettings().value("window/geometry", QByteArray(), type=QByteArray)
+        if geometry is not None and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        self._painted = False
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.painted.emit)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_application()
-    from . import smoke
+    lang = chosen_language(Lang(args.lang) if args.lang else None)
+    frame = LoadingFrame(lang)
+    windows = []  # keeps the main window alive for as long as the event loop runs
 
-    smoke.install(app)
-    window = create_window(Lang(args.lang) if args.lang else None)
-    window.show()
-    QTimer.singleShot(0, window.offer_recovery)
-    if args.file is not None:
-        QTimer.singleShot(0, lambda: window.open_plan(args.file))
+    def open_main_window() -> None:
+        if windows:
+            return
+        from . import smoke
+
+        window = create_window(lang)
+        windows.append(window)
+        window.show()
+        frame.close()
+        smoke.install(app)  # the packaging smoke test waits for the main window, not the frame
+        QTimer.singleShot(0, window.offer_recovery)
+        if args.file is not None:
+            QTimer.singleShot(0, lambda: window.open_plan(args.file))
+
+    frame.painted.connect(open_main_window)
+    QTimer.singleShot(1000, open_main_window)  # in case the platform never paints the frame
+    frame.show()
     return app.exec()
