@@ -81,6 +81,7 @@ from .tracker_text import (
 
 CHART_FONT = "Malgun Gothic"  # Hangul-capable on Windows; LibreOffice substitutes NanumGothic
 DATE_FORMAT = "yyyy-mm-dd"
+CHART_ROWS = 18  # rows per chart: 7.5 cm fits in 18 rows at Excel's and LibreOffice's default heights
 DASH_FIRST_ROW = 6  # Dashboard: title, plan period, overall score, blank, header (row 5)
 # Dashboard columns (1-based), in the order of DASHBOARD_HEADERS.
 (C_NAME, C_UNIT, C_DIR, C_FREQ, C_BASE, C_TARGET, C_LOW, C_HIGH, C_DEADLINE, C_WEIGHT, C_ON,
@@ -126,7 +127,7 @@ def fit_row(ws: Worksheet, row: int, low: float = 15) -> None:
             continue
         width = ws.column_dimensions[cell.column_letter].width or 8.43
         per_line = max(width - 1, 1)
-        lines = max(lines, sum(max(1, math.ceil(display_width(part) / per_line))
+        lines = max(lines, sum(max(1, math.ceil(display_width(part) * 0.85 / per_line))
                                for part in cell.value.splitlines() or [""]))
     ws.row_dimensions[row].height = max(low, min(lines * 14 + 2, 400))
 
@@ -470,9 +471,9 @@ class _Writer:
                 series.smooth = False
                 chart.series.append(series)
             chart.txPr = _rich_font(900)
-            ws.add_chart(chart, f"{'A' if i % 2 == 0 else 'J'}{3 + (i // 2) * 16}")
+            ws.add_chart(chart, f"{'A' if i % 2 == 0 else 'J'}{3 + (i // 2) * CHART_ROWS}")
             if i % 4 == 3 and i + 1 < len(self.views):  # two rows of charts per printed page
-                ws.row_breaks.append(Break(id=2 + (i // 2 + 1) * 16))
+                ws.row_breaks.append(Break(id=1 + (i // 2 + 1) * CHART_ROWS))
         for col in range(1, 19):
             ws.column_dimensions[get_column_letter(col)].width = 10
         print_setup(ws, self.title, self.lang, None)
