@@ -3,12 +3,17 @@
 Write to a temporary file in the same folder, flush, fsync, then rename over the target (atomic on
 POSIX and on Windows' ReplaceFile semantics used by ``os.replace``), then fsync the folder so the
 rename itself survives a power cut.
+
+A process killed mid-save leaves its temporary file behind (never the target). The temporary
+name carries the writer's process id, so the next save removes leftovers whose writer is gone
+instead of letting them pile up beside the user's plan.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -26,7 +31,8 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], objec
     """Call ``write`` with a binary file object, then move the result into place."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    _remove_stale_temporaries(folder, target.name)
+    fd, tmp_name = tempfile.mkstemp(prefix=f"{_temp_prefix(target.name)}{os.getpid()}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
@@ -47,6 +53,45 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], objec
             pass
         raise
     _fsync_dir(folder)
+
+
+STALE_AFTER_SECONDS = 24 * 3600  # where a writer's liveness cannot be asked (Windows)
+
+
+def _temp_prefix(name: str) -> str:
+    return f".{name}."
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Delete our temporary files for ``name`` whose writing process no longer exists."""
+    prefix = _temp_prefix(name)
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(prefix) and e.name.endswith(".tmp")]
+    except OSError:
+        return
+    for entry in entries:
+        pid_text = entry.name[len(prefix):].split(".", 1)[0]
+        if not pid_text.isdigit():
+            continue  # not one of ours
+        try:
+            if _writer_gone(int(pid_text), entry.stat().st_mtime):
+                os.unlink(entry.path)
+        except OSError:
+            pass
+
+
+def _writer_gone(pid: int, mtime: float) -> bool:
+    if time.time() - mtime > STALE_AFTER_SECONDS:
+        return True
+    if os.name != "posix" or pid == os.getpid():
+        return False  # our own: maybe another thread's save in progress
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # alive, owned by someone else
+    return False
 
 
 def _umask() -> int:
