@@ -116,3 +116,18 @@ def test_autosave_fires_by_itself_after_an_edit(qtbot):
     type_into(window.wizard.business_page.fields["name"], "Pepperoni Palace")
     qtbot.waitUntil(window.autosave.copy.is_file, timeout=5000)
     assert load_project(window.autosave.copy).project.business.name == "Pepperoni Palace"
+
+
+def test_keyboard_enter_goes_next_and_escape_keeps_the_wizard(qtbot):
+    from kpiwizard.gui.qt import Qt
+
+    window = make_window(qtbot, Lang.EN)
+    wizard = window.wizard
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert wizard.isVisible() and wizard.currentPage() is wizard.start_page
+    next_button = wizard.button(wizard.WizardButton.NextButton)
+    assert next_button.isDefault()  # Enter presses it
+    qtbot.keyClick(wizard, Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.business_page
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert wizard.isVisible() and wizard.currentPage() is wizard.business_page
