@@ -15,7 +15,7 @@ rm -rf "$venv" build/kpiwizard dist/kpiwizard
 "$python" -m venv "$venv"
 "$venv/bin/python" -m pip install -q --upgrade pip
 # A copy of the tree, so hatchling's build writes nothing into the checkout.
-"$venv/bin/python" -m pip install -q --no-cache-dir . "pyinstaller>=6.5"
+"$venv/bin/python" -m pip install -q . "pyinstaller>=6.5"
 
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --workpath build/pyinstaller --distpath dist packaging/kpiwizard.spec

@@ -9,6 +9,7 @@ destinations inside the bundle, with forward slashes on every platform.
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Callable, Iterable
 
 # Qt libraries the app never needs (matched against the file name, any platform's spelling).
@@ -85,7 +86,7 @@ def _is_linux_dependency(dest: str) -> bool:
 def prune_unlinked(binaries: list[Entry], imports: Callable[[str], Iterable[str]]) -> list[Entry]:
     """Drops Linux libraries nothing kept links to any more (those of the plugins left out).
 
-    ``imports(source_path)`` gives the names a binary links to (PyInstaller's bindepend).
+    ``imports(source_path)`` gives the names a binary links to directly (``elf_needed``).
     """
     deps = {_name(dest): src for dest, src, _ in binaries if _is_linux_dependency(dest)}
     reached: set[str] = set()
@@ -102,3 +103,12 @@ def drop_dangling_symlinks(datas: list[Entry], binaries: list[Entry]) -> list[En
     """PyInstaller lists a top-level link per Qt library; a link to a library left out goes too."""
     kept = {dest.replace("\\", "/") for dest, _, _ in binaries}
     return [e for e in datas if e[2] != "SYMLINK" or e[1].replace("\\", "/") in kept]
+
+
+def elf_needed(path: str) -> list[str]:
+    """The libraries a Linux binary links to directly (``ldd`` would list the whole closure).
+
+    Uses objdump, which PyInstaller itself needs on Linux (binutils).
+    """
+    dump = subprocess.run(["objdump", "-p", path], capture_output=True, text=True, check=True).stdout
+    return re.findall(r"^\s*NEEDED\s+(\S+)", dump, flags=re.MULTILINE)

@@ -81,6 +81,9 @@ elif ! command -v xvfb-run >/dev/null; then
 else
   run 0 "window opens under Xvfb" -- KPIWIZARD_SMOKE_EXIT_AFTER_SHOWN=1 \
     timeout 90 xvfb-run -a -s "-screen 0 1280x800x24" "$exe" && has_output "window shown" "the app reported its window"
+  # What the desktop entry and the file associations run when a .kpiwiz file is opened.
+  run 0 "window opens with a plan, as a double-click does (gui FILE)" -- KPIWIZARD_SMOKE_EXIT_AFTER_SHOWN=1 \
+    timeout 90 xvfb-run -a -s "-screen 0 1280x800x24" "$exe" gui cafe.kpiwiz
 fi
 
 echo "smoke test: $failures failure(s), $(( $(date +%s) - start )) s, bundle $(du -sh "$work/bundle" | cut -f1)"

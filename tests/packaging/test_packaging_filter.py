@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
-from bundle_filter import drop_dangling_symlinks, keep_binary, keep_data, prune_unlinked  # noqa: E402
+from bundle_filter import drop_dangling_symlinks, elf_needed, keep_binary, keep_data, prune_unlinked  # noqa: E402
 
 
 def test_platform_plugins_for_x11_headless_windows_and_mac_stay():
@@ -97,3 +97,8 @@ def test_a_wheels_vendored_library_goes_when_its_only_user_is_left_out():
                 ("pillow.libs/libavif-2.so.16", "/p/libavif-2.so.16", "BINARY")]
     kept = prune_unlinked(binaries, lambda src: ["libjpeg-1.so.62"] if src == "/p/_imaging.so" else [])
     assert [d for d, _, _ in kept] == ["PIL/_imaging.so", "pillow.libs/libjpeg-1.so.62"]
+
+
+def test_direct_links_are_read_from_the_binary_itself():
+    needed = elf_needed(str(Path(sys.executable).resolve()))  # Linux: the bundle builder's host
+    assert any(name.startswith("libc.so") for name in needed)  # Python links the C library directly
