@@ -53,9 +53,7 @@ def keep_binary(dest: str) -> bool:
         return bool(kept and kept.search(name))
     if _QT_LIBS_OUT.search(_name(dest)) and ("PySide6" in dest or "Qt" in _name(dest)):
         return False
-    if "/" not in dest and _LINUX_SYSTEM_LIBS.match(dest):
-        return False
-    return True
+    return "/" in dest or not _LINUX_SYSTEM_LIBS.match(dest)
 
 
 def keep_data(dest: str) -> bool:
@@ -66,9 +64,7 @@ def keep_data(dest: str) -> bool:
         return keep_binary(dest)
     if "__pycache__" in dest or dest.endswith((".pyc", ".pyi")):
         return False
-    if re.search(r"(^|/)(tests?|testing)/", dest):
-        return False
-    return True
+    return not re.search(r"(^|/)(tests?|testing)/", dest)
 
 
 Entry = tuple[str, str, str]  # PyInstaller's TOC entry: destination, source, type code

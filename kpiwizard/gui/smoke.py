@@ -21,7 +21,7 @@ class _FirstExposeQuits(QtCore.QObject):
         self._app = app
         self._done = False
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802  (Qt's name)
+    def eventFilter(self, obj, event) -> bool:
         if (
             not self._done
             and event.type() == QtCore.QEvent.Type.Expose

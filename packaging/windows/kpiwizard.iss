@@ -26,7 +26,7 @@ SourceDir=..\..
 OutputDir=dist
 OutputBaseFilename=KPIWizard-Setup-{#AppVersion}
 SetupIconFile=resources\icons\kpiwizard.ico
-UninstallDisplayIcon={app}\KPIWizard.exe
+UninstallDisplayIcon={app}\kpiwizard-app.exe
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
@@ -52,9 +52,9 @@ Name: "associate"; Description: "{cm:AssocTask}"
 Source: "dist\kpiwizard\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{group}\{cm:AppName}"; Filename: "{app}\KPIWizard.exe"
+Name: "{group}\{cm:AppName}"; Filename: "{app}\kpiwizard-app.exe"
 Name: "{group}\{cm:UninstallProgram,{cm:AppName}}"; Filename: "{uninstallexe}"
-Name: "{autodesktop}\{cm:AppName}"; Filename: "{app}\KPIWizard.exe"; Tasks: desktopicon
+Name: "{autodesktop}\{cm:AppName}"; Filename: "{app}\kpiwizard-app.exe"; Tasks: desktopicon
 
 [Registry]
 ; .kpiwiz -> ProgId -> the windowed program with the file as its argument ("gui FILE").
@@ -62,9 +62,9 @@ Root: HKA; Subkey: "Software\Classes\.kpiwiz"; ValueType: string; ValueName: "";
 Root: HKA; Subkey: "Software\Classes\.kpiwiz"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-kpiwizard"; Flags: uninsdeletevalue; Tasks: associate
 Root: HKA; Subkey: "Software\Classes\.kpiwiz\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue; Tasks: associate
 Root: HKA; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "{cm:ProjectFile}"; Flags: uninsdeletekey; Tasks: associate
-Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\KPIWizard.exe,0"; Tasks: associate
-Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\KPIWizard.exe"" gui ""%1"""; Tasks: associate
-Root: HKA; Subkey: "Software\Classes\Applications\KPIWizard.exe\SupportedTypes"; ValueType: string; ValueName: ".kpiwiz"; ValueData: ""; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\kpiwizard-app.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\kpiwizard-app.exe"" gui ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\Applications\kpiwizard-app.exe\SupportedTypes"; ValueType: string; ValueName: ".kpiwiz"; ValueData: ""; Flags: uninsdeletekey; Tasks: associate
 
 [Run]
-Filename: "{app}\KPIWizard.exe"; Description: "{cm:LaunchProgram,{cm:AppName}}"; Flags: nowait postinstall skipifsilent
+Filename: "{app}\kpiwizard-app.exe"; Description: "{cm:LaunchProgram,{cm:AppName}}"; Flags: nowait postinstall skipifsilent

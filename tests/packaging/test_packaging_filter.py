@@ -6,7 +6,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
-from bundle_filter import drop_dangling_symlinks, elf_needed, keep_binary, keep_data, prune_unlinked  # noqa: E402
+from bundle_filter import (
+    drop_dangling_symlinks,
+    elf_needed,
+    keep_binary,
+    keep_data,
+    prune_unlinked,
+)
 
 
 def test_platform_plugins_for_x11_headless_windows_and_mac_stay():

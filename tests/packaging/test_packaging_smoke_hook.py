@@ -25,7 +25,7 @@ def _run(probe: str | None) -> subprocess.CompletedProcess:
     env["QT_QPA_PLATFORM"] = "offscreen"
     if probe is not None:
         env["KPIWIZARD_SMOKE_EXIT_AFTER_SHOWN"] = probe
-    return subprocess.run([sys.executable, "-c", SCRIPT], env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-c", SCRIPT], env=env, capture_output=True, check=False,
                           text=True, encoding="utf-8", timeout=60)
 
 

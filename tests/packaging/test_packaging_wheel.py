@@ -41,7 +41,7 @@ def _run(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
     env["PYTHONPATH"] = str(site)
     return subprocess.run(
         [sys.executable, "-m", "kpiwizard.cli", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=300,
+        cwd=cwd, env=env, capture_output=True, check=False, text=True, encoding="utf-8", timeout=300,
     )
 
 
