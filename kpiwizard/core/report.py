@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .audit import AuditResult, audit, letter_name
-from .enums import Lang, Severity, SmartLetter, Status
+from .enums import Lang, Severity, SmartLetter
 from .formatting import format_number, format_percent
 from .kpiview import view_kpis
 from .models import Project
@@ -16,18 +16,8 @@ from .progress import evaluate, overall_score
 from .remedies import suggest
 from .sentence import smart_sentence
 from .text import t
+from .vocab import SEVERITY_NAMES, STATUS_NAMES
 
-STATUS_NAMES = {
-    Status.NO_DATA: t("기록 없음", "no data"),
-    Status.ON_TRACK: t("순항", "on track"),
-    Status.AT_RISK: t("주의", "at risk"),
-    Status.MISSED: t("미달", "missed"),
-}
-SEVERITY_NAMES = {
-    Severity.ERROR: t("오류", "error"),
-    Severity.WARNING: t("경고", "warning"),
-    Severity.INFO: t("참고", "note"),
-}
 
 
 def check_report(project: Project, lang: Lang) -> tuple[str, bool]:

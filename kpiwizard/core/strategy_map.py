@@ -15,13 +15,8 @@ from .enums import Indicator, Lang, Perspective
 from .kpiview import view_kpis
 from .models import Project
 from .text import t
+from .vocab import PERSPECTIVE_NAMES
 
-PERSPECTIVE_NAMES = {
-    Perspective.FINANCIAL: t("재무·이해관계자", "Financial / stakeholders"),
-    Perspective.CUSTOMER: t("고객", "Customer"),
-    Perspective.INTERNAL: t("내부 프로세스", "Internal processes"),
-    Perspective.LEARNING: t("학습과 성장", "Learning and growth"),
-}
 # Custom KPIs have no objective in the catalog: they sit in a box of their own per perspective.
 CUSTOM_OBJECTIVE = "custom"
 

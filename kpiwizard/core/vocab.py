@@ -1,9 +1,16 @@
-"""Display names of the core's closed vocabularies, in both languages, for combo boxes and tables."""
+"""Display names of the closed vocabularies, in both languages.
+
+The app, the PDF and the tracker all name a direction, a status or a content type with these same
+words, so an owner reads one vocabulary wherever a plan shows up.
+"""
 
 from __future__ import annotations
 
-from kpiwizard.core.enums import (
+from .enums import (
     ActionStatus,
+    Lang,
+    Severity,
+    Status,
     ContentType,
     Direction,
     Family,
@@ -14,9 +21,26 @@ from kpiwizard.core.enums import (
     Source,
     StrategicObjective,
 )
-from kpiwizard.core.report import SEVERITY_NAMES, STATUS_NAMES  # noqa: F401  (re-exported)
-from kpiwizard.core.strategy_map import PERSPECTIVE_NAMES  # noqa: F401  (re-exported)
-from kpiwizard.core.text import Text, t
+from .text import Text, t
+
+STATUS_NAMES: dict[Status, Text] = {
+    Status.NO_DATA: t("기록 없음", "no data"),
+    Status.ON_TRACK: t("순항", "on track"),
+    Status.AT_RISK: t("주의", "at risk"),
+    Status.MISSED: t("미달", "missed"),
+}
+SEVERITY_NAMES: dict[Severity, Text] = {
+    Severity.ERROR: t("오류", "error"),
+    Severity.WARNING: t("경고", "warning"),
+    Severity.INFO: t("참고", "note"),
+}
+PERSPECTIVE_NAMES: dict[Perspective, Text] = {
+    Perspective.FINANCIAL: t("재무·이해관계자", "Financial / stakeholders"),
+    Perspective.CUSTOMER: t("고객", "Customer"),
+    Perspective.INTERNAL: t("내부 프로세스", "Internal processes"),
+    Perspective.LEARNING: t("학습과 성장", "Learning and growth"),
+}
+LANGUAGE_NAMES: dict[Lang, Text] = {Lang.KO: t("한국어", "Korean"), Lang.EN: t("영어", "English")}
 
 DIRECTION_NAMES: dict[Direction, Text] = {
     Direction.HIGHER: t("높을수록 좋음", "Higher is better"),
@@ -65,7 +89,7 @@ ACTION_STATUS_NAMES: dict[ActionStatus, Text] = {
 
 
 def family_name(family: Family) -> Text:
-    from kpiwizard.core.catalog import load_catalog
+    from .catalog import load_catalog
 
     return load_catalog().family(family).name
 

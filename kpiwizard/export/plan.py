@@ -51,26 +51,29 @@ from kpiwizard.core.models import Project
 from kpiwizard.core.progress import KpiProgress, evaluate, overall_score
 from kpiwizard.core.projectfile import write_file
 from kpiwizard.core.remedies import suggest
-from kpiwizard.core.report import STATUS_NAMES
 from kpiwizard.core.roi import compute_roi, reverse_funnel
 from kpiwizard.core.schedule import check_ins
 from kpiwizard.core.sentence import smart_sentence
-from kpiwizard.core.strategy_map import PERSPECTIVE_NAMES, build_strategy_map
+from kpiwizard.core.strategy_map import build_strategy_map
 from kpiwizard.core.text import Text, t
+from kpiwizard.core.vocab import (
+    ACTION_STATUS_NAMES,
+    CONTENT_NAMES,
+    DIRECTION_NAMES,
+    FREQUENCY_NAMES,
+    GOAL_NAMES,
+    INDICATOR_NAMES,
+    LANGUAGE_NAMES,
+    PERSPECTIVE_NAMES,
+    STATUS_NAMES,
+)
 
 from .plan_charts import trajectory_drawing
 from .plan_labels import (
-    ACTION_STATUS,
-    CONTENT_TYPES,
-    DIRECTIONS,
-    FREQUENCIES,
     INDICATOR_MEANING,
-    INDICATORS,
-    LANGUAGE_NAMES,
     MISSED_STEPS,
     OBJECTIVES,
     SECTIONS,
-    SOCIAL_GOALS,
     SOURCES,
     VERDICTS,
 )
@@ -344,7 +347,7 @@ class _Plan:
         p, st, g = self.project, self.st, self.project.business_goal
         out: list[Flowable] = [self.h1("summary")]
         facts = [
-            (self.tr("SNS 목표", "Social media goal"), self.get(SOCIAL_GOALS[g.social_goal])),
+            (self.tr("SNS 목표", "Social media goal"), self.get(GOAL_NAMES[g.social_goal])),
             (self.tr("전략 목표", "Strategic objective"), self.get(OBJECTIVES[g.objective])),
             (self.tr("기간", "Period"), f"{format_date(p.start, self.lang)} – {format_date(p.end, self.lang)}"),
         ]
@@ -384,7 +387,6 @@ class _Plan:
     def audit_table(self) -> Table:
         rows: list[list[Flowable]] = []
         for letter in SmartLetter:
-            verdict = self.audit.letter_verdict(letter)
             findings = self.audit.by_letter(letter)
             name = self.cell(f"{letter.value} · {letter_name(letter, self.lang)}")
             if not findings:
@@ -425,13 +427,13 @@ class _Plan:
         rows = []
         for v in self.views:
             th = v.selection.thresholds
-            sub = " · ".join(s for s in (v.unit, self.get(INDICATORS[v.indicator])) if s)
+            sub = " · ".join(s for s in (v.unit, self.get(INDICATOR_NAMES[v.indicator])) if s)
             rows.append([
                 self.markup_cell(f"<b>{para(v.name)}</b><br/><font size='7' color='#616E7C'>{para(sub)}</font>"),
                 self.cell(self.value(v, v.baseline), "cell_right"),
                 self.cell(self.target_text(v), "cell_right"),
-                self.cell(self.get(DIRECTIONS[v.direction])),
-                self.cell(self.get(FREQUENCIES[v.frequency])),
+                self.cell(self.get(DIRECTION_NAMES[v.direction])),
+                self.cell(self.get(FREQUENCY_NAMES[v.frequency])),
                 self.cell(v.owner or "–"),
                 self.cell(f"{format_number(v.weight)}%", "cell_right"),
                 self.cell(f"≥{format_percent(th.on_track)} / ≥{format_percent(th.at_risk)}"),
@@ -460,8 +462,8 @@ class _Plan:
             perspective = self.get(PERSPECTIVE_NAMES[v.perspective])
             card: list[Flowable] = [
                 _Heading(f"{i}. {v.name}", self.st["h2"], v.name, 1),
-                Paragraph(para(" · ".join((self.get(INDICATORS[v.indicator]), perspective,
-                                           self.get(FREQUENCIES[v.frequency])))), self.st["small"]),
+                Paragraph(para(" · ".join((self.get(INDICATOR_NAMES[v.indicator]), perspective,
+                                           self.get(FREQUENCY_NAMES[v.frequency])))), self.st["small"]),
             ]
             card += self.label_value(self.tr("정의", "Definition"), v.definition)
             card += self.label_value(self.tr("계산식", "Formula"), v.formula)
@@ -553,11 +555,11 @@ class _Plan:
             self.cell(str(i), "cell_right"),
             self.cell(a.tactic),
             self.cell(a.channel or "–"),
-            self.cell(self.get(CONTENT_TYPES[a.content_type]) if a.content_type else "–"),
+            self.cell(self.get(CONTENT_NAMES[a.content_type]) if a.content_type else "–"),
             self.cell(a.owner or "–"),
             self.cell(format_short_date(a.due)),
             self.cell(names.get(a.kpi, "–") if a.kpi else "–"),
-            self.cell(self.get(ACTION_STATUS[a.status])),
+            self.cell(self.get(ACTION_STATUS_NAMES[a.status])),
         ] for i, a in enumerate(acts, 1)]
         header = ["#", self.tr("전술", "Tactic"), self.tr("채널", "Channel"), self.tr("콘텐츠", "Content"),
                   self.tr("담당", "Owner"), self.tr("기한", "Due"), self.tr("움직일 KPI", "KPI it moves"),
@@ -659,7 +661,8 @@ class _Plan:
 
     def freq_group(self, ids: tuple[str, ...]) -> str:
         freqs = {self.project.kpi(i).frequency for i in ids}
-        return " / ".join(self.get(FREQUENCIES[f]) for f in sorted(freqs))
+        # Mid-sentence ("every weekly KPI"), so the English name goes lower-case.
+        return " / ".join(self.get(FREQUENCY_NAMES[f]).lower() for f in sorted(freqs))
 
     def notes(self) -> list[Flowable]:
         if not self.project.notes.strip():

@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from kpiwizard.core.enums import (
-    ActionStatus,
-    ContentType,
-    Direction,
-    Frequency,
     Indicator,
-    Lang,
     Severity,
-    SocialGoal,
     Source,
     StrategicObjective,
 )
@@ -29,25 +23,12 @@ SECTIONS = {
     "notes": t("메모", "Notes"),
 }
 
-SOCIAL_GOALS = {
-    SocialGoal.AWARENESS: t("브랜드 인지도", "Brand awareness"),
-    SocialGoal.ENGAGEMENT: t("참여", "Engagement"),
-    SocialGoal.CUSTOMER_SERVICE: t("고객 서비스", "Customer service"),
-    SocialGoal.LEADS_SALES: t("리드와 판매", "Leads and sales"),
-}
 OBJECTIVES = {
     StrategicObjective.FOCUS: t("집중: 핵심 상품을 알린다", "Focus: make the core offer known"),
     StrategicObjective.SWITCH: t("스위치: 경쟁사 고객을 데려온다", "Switch: win customers from competitors"),
     StrategicObjective.UPSELL: t("상향·교차 판매: 기존 고객이 더 산다", "Upsell / cross-sell: existing customers buy more"),
     StrategicObjective.NURTURE: t("육성: 고객을 프리미엄으로 이끈다", "Nurture: move customers to the premium line"),
 }
-DIRECTIONS = {
-    Direction.HIGHER: t("높을수록 좋음", "higher is better"),
-    Direction.LOWER: t("낮을수록 좋음", "lower is better"),
-    Direction.RANGE: t("범위 안 유지", "keep in band"),
-}
-FREQUENCIES = {Frequency.WEEKLY: t("매주", "weekly"), Frequency.MONTHLY: t("매월", "monthly")}
-INDICATORS = {Indicator.LEADING: t("선행", "leading"), Indicator.LAGGING: t("후행", "lagging")}
 INDICATOR_MEANING = {
     Indicator.LEADING: t("선행 지표: 결과를 미리 움직이는 동인입니다.", "Leading indicator: a driver that moves before the result."),
     Indicator.LAGGING: t("후행 지표: 이미 일어난 결과를 기록합니다.", "Lagging indicator: records a result that has happened."),
@@ -58,26 +39,12 @@ SOURCES = {
     Source.CRM: t("CRM·고객 명부의 유입 경로", "CRM / customer records, lead source"),
     Source.INTERNAL: t("내부 기록(포스, 업무 일지, 자체 점수표)", "Internal records (till, work log, own scoring sheet)"),
 }
-CONTENT_TYPES = {
-    ContentType.PRODUCT_INFO: t("제품 정보", "Product info"),
-    ContentType.PROMOTION: t("할인·행사", "Promotion"),
-    ContentType.USEFUL: t("유용한 정보", "Useful"),
-    ContentType.ENTERTAINING: t("재미", "Entertaining"),
-    ContentType.LIFESTYLE: t("일상", "Lifestyle"),
-}
-ACTION_STATUS = {
-    ActionStatus.PLANNED: t("예정", "planned"),
-    ActionStatus.IN_PROGRESS: t("진행 중", "in progress"),
-    ActionStatus.DONE: t("완료", "done"),
-    ActionStatus.DROPPED: t("중단", "dropped"),
-}
 VERDICTS = {
     None: t("통과", "passed"),
     Severity.INFO: t("통과(참고)", "passed (note)"),
     Severity.WARNING: t("경고", "warning"),
     Severity.ERROR: t("오류", "error"),
 }
-LANGUAGE_NAMES = {Lang.KO: t("한국어", "Korean"), Lang.EN: t("영어", "English")}
 
 # What to do when a KPI is missed: the three moves, and the spike check.
 MISSED_STEPS = (

@@ -17,8 +17,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from kpiwizard.core.enums import Indicator, Lang
 from kpiwizard.core.strategy_map import MapObjective, StrategyMap
 from kpiwizard.core.text import t
+from kpiwizard.core.vocab import INDICATOR_NAMES
 
-from .plan_labels import INDICATORS
+
 from .plan_style import (
     drawing,
     ACCENT,
@@ -191,11 +192,11 @@ def _legend(g: Group, width: float, lang: Lang) -> None:
     y = 7.0
     x = LABEL_W + GAP
     _marker(g, x, y + 2.5, Indicator.LEADING)
-    lead = INDICATORS[Indicator.LEADING].get(lang)
+    lead = INDICATOR_NAMES[Indicator.LEADING].get(lang)
     g.add(String(x + 6, y, lead, fontName=FONT, fontSize=7.5, fillColor=INK))
     x += 20 + stringWidth(lead, FONT, 7.5)
     _marker(g, x, y + 2.5, Indicator.LAGGING)
-    lag = INDICATORS[Indicator.LAGGING].get(lang)
+    lag = INDICATOR_NAMES[Indicator.LAGGING].get(lang)
     g.add(String(x + 6, y, lag, fontName=FONT, fontSize=7.5, fillColor=INK))
     x += 20 + stringWidth(lag, FONT, 7.5)
     _arrow(g, x, y + 2.5, x + 18, y + 2.5)

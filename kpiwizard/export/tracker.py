@@ -39,6 +39,16 @@ from kpiwizard.core.progress import trajectory_value
 from kpiwizard.core.projectfile import write_file
 from kpiwizard.core.sentence import smart_sentence
 from kpiwizard.core.text import t
+from kpiwizard.core.vocab import (
+    ACTION_STATUS_NAMES,
+    CONTENT_NAMES,
+    DIRECTION_NAMES,
+    FREQUENCY_NAMES,
+    INDICATOR_NAMES,
+    PERSPECTIVE_NAMES,
+    SOURCE_NAMES,
+    STATUS_NAMES,
+)
 
 from . import tracker_formulas as fx
 from .tracker_layout import (
@@ -58,25 +68,17 @@ from .tracker_layout import (
     quote_sheet,
 )
 from .tracker_text import (
-    ACTION_STATUS_NAMES,
     ACTIONS_HEADERS,
     ACTUALS_HEADERS,
-    CONTENT_NAMES,
     DASHBOARD_HEADERS,
     DEFINITION_HEADERS,
-    DIRECTION_NAMES,
-    FREQUENCY_NAMES,
     FUNNEL_INPUTS,
     FUNNEL_OUTPUTS,
     GUIDE_STEPS,
-    INDICATOR_NAMES,
-    PERSPECTIVE_NAMES,
     ROI_INPUTS,
     ROI_OUTPUTS,
     SHEETS,
-    SOURCE_NAMES,
     STATUS_HELP,
-    STATUS_NAMES,
 )
 
 CHART_FONT = "Malgun Gothic"  # Hangul-capable on Windows; LibreOffice substitutes NanumGothic

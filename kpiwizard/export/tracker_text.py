@@ -7,15 +7,8 @@ must read them from one place.
 from __future__ import annotations
 
 from kpiwizard.core.enums import (
-    ActionStatus,
-    ContentType,
-    Direction,
     Frequency,
-    Indicator,
-    Source,
 )
-from kpiwizard.core.report import STATUS_NAMES  # noqa: F401  (re-exported for the writer)
-from kpiwizard.core.strategy_map import PERSPECTIVE_NAMES  # noqa: F401
 from kpiwizard.core.text import t
 
 SHEETS = {
@@ -33,35 +26,6 @@ ACTUALS_SHEETS = {
     Frequency.MONTHLY: t("실적(월간)", "Actuals (monthly)"),
 }
 
-DIRECTION_NAMES = {
-    Direction.HIGHER: t("높을수록 좋음", "higher is better"),
-    Direction.LOWER: t("낮을수록 좋음", "lower is better"),
-    Direction.RANGE: t("범위 안 유지", "keep in range"),
-}
-FREQUENCY_NAMES = {Frequency.WEEKLY: t("주간", "weekly"), Frequency.MONTHLY: t("월간", "monthly")}
-INDICATOR_NAMES = {
-    Indicator.LEADING: t("선행 지표", "leading"),
-    Indicator.LAGGING: t("후행 지표", "lagging"),
-}
-SOURCE_NAMES = {
-    Source.PLATFORM: t("플랫폼 통계", "platform insights"),
-    Source.WEB_ANALYTICS: t("웹 분석", "web analytics"),
-    Source.CRM: t("CRM", "CRM"),
-    Source.INTERNAL: t("내부 기록", "internal records"),
-}
-CONTENT_NAMES = {
-    ContentType.PRODUCT_INFO: t("제품 정보", "product info"),
-    ContentType.PROMOTION: t("프로모션", "promotion"),
-    ContentType.USEFUL: t("유용한 정보", "useful"),
-    ContentType.ENTERTAINING: t("재미", "entertaining"),
-    ContentType.LIFESTYLE: t("라이프스타일", "lifestyle"),
-}
-ACTION_STATUS_NAMES = {
-    ActionStatus.PLANNED: t("계획", "planned"),
-    ActionStatus.IN_PROGRESS: t("진행 중", "in progress"),
-    ActionStatus.DONE: t("완료", "done"),
-    ActionStatus.DROPPED: t("중단", "dropped"),
-}
 
 DASHBOARD_HEADERS = [
     t("KPI", "KPI"), t("단위", "Unit"), t("방향", "Direction"), t("주기", "Frequency"),

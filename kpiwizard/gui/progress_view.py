@@ -13,7 +13,7 @@ from kpiwizard.core.kpiview import view_kpis
 from kpiwizard.core.models import Project
 from kpiwizard.core.progress import evaluate, kpi_periods, overall_score
 from kpiwizard.core.remedies import Remedy, apply_remedy, suggest
-from kpiwizard.core.report import STATUS_NAMES
+from kpiwizard.core.vocab import STATUS_NAMES
 from kpiwizard.core.schedule import Period
 from kpiwizard.core.text import Text, t
 

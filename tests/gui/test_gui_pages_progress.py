@@ -5,7 +5,7 @@ from kpiwizard.core.enums import Lang, Status
 from kpiwizard.core.formatting import format_percent
 from kpiwizard.core.progress import evaluate, kpi_periods
 from kpiwizard.core.remedies import RemedyKind, apply_remedy, suggest
-from kpiwizard.core.report import STATUS_NAMES
+from kpiwizard.core.vocab import STATUS_NAMES
 from kpiwizard.gui.progress_view import ProgressView
 
 from gui_pages_helpers import open_example

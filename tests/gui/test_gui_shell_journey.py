@@ -9,7 +9,7 @@ import pytest
 
 from kpiwizard.core.enums import Lang, SocialGoal, StrategicObjective
 from kpiwizard.core.projectfile import load_project
-from kpiwizard.gui.qt import Qt, QTableWidgetItem
+from kpiwizard.gui.qt import Qt
 
 from gui_shell_helpers import make_window, pages, type_into
 

@@ -13,7 +13,7 @@ import pytest
 
 from kpiwizard.core.enums import Status
 from kpiwizard.core.progress import evaluate, overall_score
-from kpiwizard.core.report import STATUS_NAMES
+from kpiwizard.core.vocab import STATUS_NAMES
 from kpiwizard.core.roi import compute_roi, reverse_funnel
 from kpiwizard.export.tracker import (
     C_EXPECTED, C_LATEST, C_MEASURED, C_PACE, C_PROGRESS, C_SCORE, C_STATUS, DASH_FIRST_ROW,

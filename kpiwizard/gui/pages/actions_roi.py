@@ -14,7 +14,6 @@ from kpiwizard.core.text import Text, t
 from ..qt import (
     QSizePolicy,
     QAbstractItemView,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -33,7 +32,7 @@ from ..widgets.audit_panel import AuditPanel
 from ..widgets.fields import DateEdit, EnumCombo, ErrorLabel, NumberEdit, report
 from ..widgets.help_button import HelpButton, describe
 from ..widgets.tables import set_cell
-from ..widgets.vocab import ACTION_STATUS_NAMES, CONTENT_NAMES
+from kpiwizard.core.vocab import ACTION_STATUS_NAMES, CONTENT_NAMES
 from .base import PlanPage
 
 NO_KPI = t("(연결 안 함)", "(not linked)")

@@ -29,7 +29,7 @@ from ..qt import (
 )
 from ..widgets.fields import EnumCombo, ErrorLabel, report
 from ..widgets.help_button import HelpButton, describe
-from ..widgets.vocab import (
+from kpiwizard.core.vocab import (
     DIRECTION_NAMES,
     GOAL_NAMES,
     INDICATOR_NAMES,
@@ -370,7 +370,6 @@ class KpisPage(PlanPage):
 
     def retranslate(self) -> None:
         lang = self.lang
-        project = self.doc.project
         self.preset_help.setText(t(
             "고른 사업 목표와 전략에 맞춰 중요한 순서로 추천합니다. 필요 없는 것은 체크를 푸세요.",
             "Ranked for the business goal and strategy you chose. Untick what you do not need.").get(lang))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kpiwizard.core.enums import Direction, Lang, Severity, SmartLetter
 from kpiwizard.core.formatting import format_date, format_value
-from kpiwizard.core.text import Text, t
+from kpiwizard.core.text import t
 
 from .. import dialogs
 from ..export_runner import KINDS, ExportRunner
@@ -173,7 +173,7 @@ def summary_html(project, lang: Lang) -> str:
     """The plan at a glance as escaped HTML for the summary browser."""
     from kpiwizard.core.audit import audit, letter_name
     from kpiwizard.core.kpiview import view_kpis
-    from kpiwizard.core.report import SEVERITY_NAMES
+    from kpiwizard.core.vocab import SEVERITY_NAMES
     from kpiwizard.core.sentence import smart_sentence
 
     tr = lambda text: text.get(lang)  # noqa: E731

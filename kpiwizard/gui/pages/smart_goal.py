@@ -24,7 +24,7 @@ from ..qt import (
 from ..widgets.audit_panel import AuditPanel
 from ..widgets.fields import DateEdit, EnumCombo, ErrorLabel, NumberEdit, TextEdit, report
 from ..widgets.help_button import HelpButton, describe
-from ..widgets.vocab import DIRECTION_NAMES
+from kpiwizard.core.vocab import DIRECTION_NAMES
 from .base import PlanPage
 
 NO_METRIC = t("(아직 없음 — KPI 단계에서 고릅니다)", "(none yet — chosen on the KPI page)")

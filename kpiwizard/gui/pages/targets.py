@@ -28,7 +28,7 @@ from ..widgets.audit_panel import AuditPanel
 from ..widgets.fields import DateEdit, EnumCombo, ErrorLabel, NumberEdit, TextEdit, report
 from ..widgets.help_button import HelpButton, describe
 from ..widgets.trajectory_chart import TrajectoryChart, chart_data
-from ..widgets.vocab import DIRECTION_NAMES, FREQUENCY_NAMES
+from kpiwizard.core.vocab import DIRECTION_NAMES, FREQUENCY_NAMES
 from .base import PlanPage
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from kpiwizard.core.audit import Finding, letter_name
 from kpiwizard.core.enums import Lang, Severity, SmartLetter
-from kpiwizard.core.report import SEVERITY_NAMES
+from kpiwizard.core.vocab import SEVERITY_NAMES
 from kpiwizard.core.text import Text, t
 
 from ..qt import QFrame, QLabel, QScrollArea, Qt, QVBoxLayout, QWidget
