@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up KPI Wizard on Debian/Ubuntu: system libraries Qt needs, then a virtualenv in .venv.
 #   scripts/setup.sh          what the app needs to run
-#   scripts/setup.sh --dev    plus what the test suite needs (Xvfb, poppler, LibreOffice)
+#   scripts/setup.sh --dev    plus what the tests and the bundle build need (Xvfb, poppler,
+#                             LibreOffice, desktop-file and AppStream validators, binutils)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +12,7 @@ dev=0
 runtime_pkgs=(python3 python3-venv python3-pip libegl1 libgl1 libfontconfig1 libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0)
-dev_pkgs=(xvfb xauth poppler-utils libreoffice-calc-nogui)
+dev_pkgs=(xvfb xauth poppler-utils libreoffice-calc-nogui desktop-file-utils appstream binutils)
 
 pkgs=("${runtime_pkgs[@]}")
 [ "$dev" = 1 ] && pkgs+=("${dev_pkgs[@]}")
