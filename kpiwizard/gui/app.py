@@ -14,7 +14,20 @@ from pathlib import Path
 
 from kpiwizard.core.enums import Lang
 
-from .qt import QApplication, QByteArray, QLabel, QLocale, QSettings, Qt, QTimer, QVBoxLayout, QWidget, Signal
+from .qt import (
+    QApplication,
+    QByteArray,
+    QEvent,
+    QLabel,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 
 ORGANIZATION = "KPIWizard"
 APPLICATION = "kpiwizard"
@@ -98,6 +111,20 @@ class LoadingFrame(QWidget):
             QTimer.singleShot(0, self.painted.emit)
 
 
+class FileOpenRelay(QObject):
+    """macOS opens a double-clicked .kpiwiz by sending an event, not a command-line argument."""
+
+    def __init__(self, open_plan, parent: QObject | None = None):
+        super().__init__(parent)
+        self._open_plan = open_plan
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FileOpen and event.file():
+            self._open_plan(Path(event.file()))
+            return True
+        return False
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_application()
@@ -118,6 +145,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, window.offer_recovery)
         if args.file is not None:
             QTimer.singleShot(0, lambda: window.open_plan(args.file))
+        relay = FileOpenRelay(window.open_plan, window)
+        app.installEventFilter(relay)
 
     frame.painted.connect(open_main_window)
     QTimer.singleShot(1000, open_main_window)  # in case the platform never paints the frame

@@ -36,6 +36,7 @@ from PySide6.QtGui import (  # noqa: F401
     QActionGroup,
     QColor,
     QDesktopServices,
+    QFileOpenEvent,
     QFont,
     QFontDatabase,
     QFontMetrics,
