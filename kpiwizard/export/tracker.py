@@ -319,8 +319,9 @@ class _Writer:
         dv.showInputMessage = True
         dv.promptTitle = view.name[:32]
         dv.prompt = rule
-        dv.add(ref)
-        ws.add_data_validation(dv)
+        if sheet.periods:  # a plan that ends before it starts has no rows to validate
+            dv.add(ref)
+            ws.add_data_validation(dv)
         fit(ws, col, [view.name], low=12, high=24)
         self.name(_range_name(view.id, self.wb.defined_names), sheet.range_ref(col))
 

@@ -178,7 +178,7 @@ def export_accepted(target: Path, out: Path, flags: tuple[str, ...] = ("--ics",)
     files = {"--ics": out / "plan.ics", "--xlsx": out / "plan.xlsx", "--pdf": out / "plan.pdf"}
     args: list[str | Path] = []
     for flag in exporters_available():
-        if flag in flags and not (flag == "--xlsx" and known_tracker_bug(target)):
+        if flag in flags:
             args += [flag, files[flag]]
     before = target.read_bytes(), target.stat().st_mtime_ns
     outcome = run_cli("export", target, *args)
@@ -189,13 +189,6 @@ def export_accepted(target: Path, out: Path, flags: tuple[str, ...] = ("--ics",)
     Calendar.from_ical(files["--ics"].read_bytes())
     COUNTS["exports"] += 1
 
-
-def known_tracker_bug(target: Path) -> bool:
-    """A plan that ends before it starts: the tracker refuses it (exit 2, "4 must be greater than
-    5") though the file is valid and the audit flags it. Reported to the tracker's owner; the strict
-    xfail in test_reliability_project_files.py turns red once fixed, so this exemption goes too."""
-    data = json.loads(target.read_bytes().decode("utf-8-sig"))
-    return str(data.get("end", "")) < str(data.get("start", ""))
 
 
 # -- generators: mutations of the real example plans ---------------------------------------------

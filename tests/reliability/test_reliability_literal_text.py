@@ -8,7 +8,6 @@ in the page text and no URL is fetched; ics: the calendar parses back with the t
 from __future__ import annotations
 
 import http.server
-import socket
 import subprocess
 import threading
 import unicodedata

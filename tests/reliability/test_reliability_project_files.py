@@ -96,8 +96,6 @@ def test_dates_at_the_ends_of_the_calendar(name, tmp_path):
              exports=lambda i: ("--ics", "--xlsx", "--pdf") if i % 10 == 0 else ("--ics", "--xlsx") if i % 3 == 0 else ())
 
 
-@pytest.mark.xfail(strict=True, reason="tracker bug, reported: a valid plan whose end is before its start "
-                   "gets 'Could not build the tracker: 4 must be greater than 5'")
 def test_tracker_exports_a_plan_that_ends_before_it_starts(tmp_path):
     data = example_data("cafe")
     data.update(start="2026-03-01", end="2026-01-01")
