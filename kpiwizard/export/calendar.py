@@ -20,8 +20,9 @@ from kpiwizard.core.text import t
 
 def build_calendar(project: Project, lang: Lang | None = None) -> Calendar:
     lang = Lang(lang or project.review.language or project.language)
-    names = {k.id: k.name for k in view_kpis(project, lang)}
-    title = project.title or project.business.name or "KPI"
+    names = {k.id: " ".join(k.name.split()) for k in view_kpis(project, lang)}
+    # Summaries are single iCalendar lines: a title typed with line breaks is folded to one line.
+    title = " ".join((project.title or project.business.name or "KPI").split()) or "KPI"
     goal = smart_sentence(project.smart).get(lang)
     salt = hashlib.sha1(f"{title}|{project.start}|{project.end}".encode()).hexdigest()[:12]
 

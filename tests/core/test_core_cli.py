@@ -145,3 +145,15 @@ def test_unexpected_errors_exit_1_with_traceback_only_in_debug(capsys, monkeypat
     assert code == 1 and "simulated bug" in err and "Traceback" not in err
     code, _, err = run(capsys, "--debug", "validate", str(tmp_path / "x"))
     assert code == 1 and "Traceback" in err
+
+
+def test_line_breaks_in_names_do_not_break_the_calendar(tmp_path):
+    from kpiwizard.core.examples import find_example
+    from kpiwizard.export.calendar import export_calendar
+
+    project = find_example("cafe").load()
+    project.title = "두 줄\n제목"
+    project.kpis[0].custom.name = "쿠폰\r\n손님"
+    export_calendar(project, tmp_path / "c.ics")
+    events = list(Calendar.from_ical((tmp_path / "c.ics").read_bytes()).walk("VEVENT"))
+    assert str(events[0].get("summary")).startswith("두 줄 제목: KPI 점검 (쿠폰 손님")

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hypothesis.internal.conjecture import utils as conjecture_utils
-from hypothesis_jsonschema import _from_schema, from_schema
+from hypothesis_jsonschema import from_schema
 
 from reliability_kit import COUNTS, Case, Mishandled, dump, example_bytes, run_cli, try_case
 
@@ -36,28 +35,6 @@ def _schema_from_the_command() -> dict:
 
 SCHEMA = _schema_from_the_command()
 
-
-class _OldStyleMany:
-    """hypothesis-jsonschema 0.23.1 drives ``many`` with ``more()``, which Hypothesis 6.1xx replaced
-    by a ``with``/``for`` protocol; this adapter gives it the old calls on top of the new ones."""
-
-    def __init__(self, *args, **kwargs):
-        self._many = conjecture_utils.many(*args, **kwargs)
-        self._many.__enter__()
-        self._steps = iter(self._many)
-
-    def more(self) -> bool:
-        if next(self._steps, StopIteration) is StopIteration:
-            self._many.__exit__(None)
-            return False
-        return True
-
-    def reject(self) -> None:
-        self._many.reject()
-
-
-if not hasattr(conjecture_utils.many, "more"):
-    _from_schema.cu = type("cu", (), {"many": _OldStyleMany})
 
 
 def _small(schema: dict) -> dict:
