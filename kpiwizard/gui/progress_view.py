@@ -239,7 +239,7 @@ class ProgressView(QWidget):
 
     def retranslate(self) -> None:
         self.import_button.setText(self.tr_(t("추적표 가져오기(&I)…", "&Import tracker…")))
-        describe(self.import_button, self.import_button.text().replace("&", "").rstrip("…"),
+        describe(self.import_button, self.import_button.text().rstrip("…"),
                  self.tr_(t("실적을 채운 엑셀 추적표를 골라 실적을 계획으로 읽어 옵니다. 실행 취소로 되돌릴 수 있습니다.",
                             "Choose the filled-in Excel tracker to read its actuals into the plan; Undo reverts it.")))
         self.status_table.setHorizontalHeaderLabels([self.tr_(c) for c in STATUS_COLUMNS])

@@ -285,10 +285,10 @@ class ActionsRoiPage(PlanPage):
                  t("한 줄이 한 가지 실행입니다. 칸을 두 번 누르거나 F2로 고칩니다.",
                    "One row per action. Double-click a cell or press F2 to edit it.").get(lang))
         self.add_action.setText(t("실행 추가(&A)", "&Add action").get(lang))
-        describe(self.add_action, self.add_action.text().replace("&", ""),
+        describe(self.add_action, self.add_action.text(),
                  t("표에 새 줄을 더합니다.", "Add a row to the table.").get(lang))
         self.remove_action.setText(t("선택한 실행 삭제(&X)", "Remove selected (&X)").get(lang))
-        describe(self.remove_action, self.remove_action.text().replace("&", ""),
+        describe(self.remove_action, self.remove_action.text(),
                  t("고른 줄을 지웁니다. 실행 취소로 되돌릴 수 있습니다.", "Delete the selected row; Undo brings it back.").get(lang))
         self.roi_box.setTitle(t("비용과 수익 (ROI)", "Costs and returns (ROI)").get(lang))
         self.funnel_box.setTitle(t("거꾸로 계산하는 깔때기", "Reverse funnel").get(lang))

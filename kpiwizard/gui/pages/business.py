@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from kpiwizard.core.enums import BusinessSize
 from kpiwizard.core.models import Channel
@@ -278,9 +277,7 @@ class BusinessPage(PlanPage):
     def _describe(self, key: str, label: Text, tip: Text) -> None:
         text = self.tr_(label)
         self.labels[key].setText(text)
-        plain = re.sub(r"\(&\w\)", "", text).replace("&", "").strip()
-        field = self.fields[key]
-        describe(field, plain, self.tr_(tip), self.helps[key])
+        describe(self.fields[key], text, self.tr_(tip), self.helps[key])
 
     def refresh(self) -> None:
         p = self.doc.project

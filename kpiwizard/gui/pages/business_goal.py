@@ -6,7 +6,6 @@ catalog's vanity flags on the chosen KPIs. This page adds no rule of its own.
 
 from __future__ import annotations
 
-import re
 
 from kpiwizard.core.enums import SocialGoal, StrategicObjective
 from kpiwizard.core.text import Text, t
@@ -98,11 +97,6 @@ WHY_LABEL = t("사장님이 SNS를 하는 이유(&Y)", "Wh&y you do this")
 WHY_TIP = t("왜 SNS를 하는지 사장님의 말로 한두 문장 적으세요. 나중에 전략을 고칠 때 기준이 됩니다.",
             "One or two sentences, in your own words, on why you are on social media. "
             "They guide every later change of course.")
-
-
-def plain(label: str) -> str:
-    """A button label without its mnemonic, for accessible names."""
-    return re.sub(r"\(&\w\)", "", label).replace("&", "").strip()
 
 
 class BusinessGoalPage(PlanPage):
@@ -228,17 +222,17 @@ class BusinessGoalPage(PlanPage):
                                         (OBJECTIVES, self.objective_buttons, self.objective_notes)):
             for value, (label, note) in options.items():
                 buttons[value].setText(tr(label))
-                describe(buttons[value], plain(tr(label)), tr(note))
+                describe(buttons[value], tr(label), tr(note))
                 notes[value].setText(tr(note))
         self.audience_box.setTitle(tr(t("누구에게, 무엇을 말할까", "Who you speak to, and what you say")))
         for key, label, tip, placeholder in AUDIENCE_FIELDS:
             self.labels[key].setText(tr(label))
             self.fields[key].setPlaceholderText(tr(placeholder))
-            describe(self.fields[key], plain(tr(label)), tr(tip), self.helps[key])
+            describe(self.fields[key], tr(label), tr(tip), self.helps[key])
         self.labels["why"].setText(tr(WHY_LABEL))
         self.why.setPlaceholderText(tr(t("예: 평일 오후에 빈자리가 많아 아르바이트생을 줄여야 할 처지입니다.",
                                          "e.g. Weekday afternoons are half empty and we may have to cut staff.")))
-        describe(self.why, plain(tr(WHY_LABEL)), tr(WHY_TIP), self.helps["why"])
+        describe(self.why, tr(WHY_LABEL), tr(WHY_TIP), self.helps["why"])
         self.warning.setAccessibleName(tr(t("목표 경고", "Goal warning")))
 
     def refresh(self) -> None:

@@ -28,7 +28,7 @@ from ..qt import (
     QWidget,
 )
 from ..widgets.fields import EnumCombo, ErrorLabel, report
-from ..widgets.help_button import HelpButton, describe
+from ..widgets.help_button import HelpButton, describe, without_mnemonic
 from kpiwizard.core.vocab import (
     DIRECTION_NAMES,
     GOAL_NAMES,
@@ -365,7 +365,7 @@ class KpisPage(PlanPage):
     def _update_preset_button(self) -> None:
         n = len(self.checked_preset())
         self.preset_add.setText(t(f"체크한 추천 KPI {n}개 추가(&P)", f"Add the {n} checked recommendations (&P)").get(self.lang))
-        self.preset_add.setAccessibleName(self.preset_add.text().replace("&", ""))
+        self.preset_add.setAccessibleName(without_mnemonic(self.preset_add.text()))
         self.preset_add.setEnabled(n > 0)
 
     def retranslate(self) -> None:
@@ -392,13 +392,13 @@ class KpisPage(PlanPage):
                  t("KPI를 고르면 오른쪽에 설명이 나옵니다. Enter 또는 더블클릭으로 추가합니다.",
                    "Select a KPI to see its description on the right; Enter or double-click adds it.").get(lang))
         self.add_button.setText(t("선택한 KPI 추가(&A)", "&Add selected KPI").get(lang))
-        describe(self.add_button, self.add_button.text().replace("&", ""),
+        describe(self.add_button, self.add_button.text(),
                  t("카탈로그에서 고른 KPI를 계획에 넣습니다.", "Put the selected catalog KPI into the plan.").get(lang))
         self.chosen_box.setTitle(t("계획에 넣은 KPI", "KPIs in your plan").get(lang))
         describe(self.chosen, self.chosen_box.title(),
                  t("계획에 들어 있는 KPI입니다. 고르면 설명이 나옵니다.", "The KPIs in your plan; select one to see its description.").get(lang))
         self.remove_button.setText(t("선택한 KPI 빼기(&R)", "&Remove selected KPI").get(lang))
-        describe(self.remove_button, self.remove_button.text().replace("&", ""),
+        describe(self.remove_button, self.remove_button.text(),
                  t("계획에서 뺍니다. 실수했다면 실행 취소(Ctrl+Z)로 되돌립니다.",
                    "Take it out of the plan. Undo (Ctrl+Z) brings it back.").get(lang))
         self.details_box.setTitle(t("KPI 설명", "About this KPI").get(lang))
@@ -419,11 +419,11 @@ class KpisPage(PlanPage):
         }
         for key, (label, help_text) in custom_text.items():
             self.custom_labels[key].setText(label.get(lang))
-            describe(self.custom_fields[key], label.get(lang).replace("&", ""), help_text.get(lang), self.custom_helps[key])
+            describe(self.custom_fields[key], label.get(lang), help_text.get(lang), self.custom_helps[key])
             if isinstance(self.custom_fields[key], EnumCombo):
                 self.custom_fields[key].retranslate(lang)
         self.custom_add.setText(t("직접 만든 KPI 추가(&K)", "Add custom &KPI").get(lang))
-        describe(self.custom_add, self.custom_add.text().replace("&", ""),
+        describe(self.custom_add, self.custom_add.text(),
                  t("위 내용으로 새 KPI를 계획에 넣습니다.", "Put a new KPI with the details above into the plan.").get(lang))
         for combo in (self.family_filter, self.goal_filter, self.indicator_filter):
             combo.retranslate(lang)

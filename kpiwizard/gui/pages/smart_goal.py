@@ -197,8 +197,7 @@ class SmartGoalPage(PlanPage):
         lang = self.lang
         for key, (label, guidance, example) in FIELDS.items():
             self.labels[key].setText(label.get(lang))
-            name = label.get(lang).replace("&", "")
-            describe(self.fields[key], name, guidance.get(lang), self.helps[key])
+            describe(self.fields[key], label.get(lang), guidance.get(lang), self.helps[key])
             self.examples[key].setText(example.get(lang))
         for key, box in self.groups.items():
             box.setTitle(GROUP_TITLES[key].get(lang))

@@ -165,7 +165,7 @@ class TargetsPage(PlanPage):
         lang = self.lang
         for key, (label, help_text) in FIELDS.items():
             self.labels[key].setText(label.get(lang))
-            describe(self.fields[key], label.get(lang).replace("&", ""), help_text.get(lang), self.helps[key])
+            describe(self.fields[key], label.get(lang), help_text.get(lang), self.helps[key])
         self.fields["direction"].retranslate(lang)
         self.fields["frequency"].retranslate(lang)
         describe(self.kpi_list, t("KPI 목록", "KPIs").get(lang),

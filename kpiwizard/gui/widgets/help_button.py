@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..qt import QToolButton, QWidget, Qt, QtWidgets
 
 
@@ -31,8 +33,17 @@ class HelpButton(QToolButton):
         QtWidgets.QToolTip.showText(pos, self.toolTip(), self)
 
 
+def without_mnemonic(label: str) -> str:
+    """A label as a screen reader should say it: no '&', and no Korean-style '(&S)' suffix."""
+    return re.sub(r"\(&\w\)", "", label).replace("&", "").strip()
+
+
 def describe(widget: QWidget, name: str, help_text: str, button: HelpButton | None = None) -> None:
-    """Give a control its accessible name and plain-language tooltip (and its "?" the same text)."""
+    """Give a control its accessible name and plain-language tooltip (and its "?" the same text).
+
+    ``name`` may be the control's visible label: its mnemonic marker is dropped here.
+    """
+    name = without_mnemonic(name)
     widget.setAccessibleName(name)
     widget.setToolTip(help_text)
     widget.setAccessibleDescription(help_text)
