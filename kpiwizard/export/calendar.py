@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from datetime import datetime, time, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event
@@ -18,11 +19,18 @@ from kpiwizard.core.sentence import smart_sentence
 from kpiwizard.core.text import t
 
 
+_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """A summary is one iCalendar line: line breaks typed into a name become spaces, nothing else."""
+    return _LINE_BREAKS.sub(" ", text).strip(" ")
+
+
 def build_calendar(project: Project, lang: Lang | None = None) -> Calendar:
     lang = Lang(lang or project.review.language or project.language)
-    names = {k.id: " ".join(k.name.split()) for k in view_kpis(project, lang)}
-    # Summaries are single iCalendar lines: a title typed with line breaks is folded to one line.
-    title = " ".join((project.title or project.business.name or "KPI").split()) or "KPI"
+    names = {k.id: one_line(k.name) for k in view_kpis(project, lang)}
+    title = one_line(project.title or project.business.name) or "KPI"
     goal = smart_sentence(project.smart).get(lang)
     salt = hashlib.sha1(f"{title}|{project.start}|{project.end}".encode()).hexdigest()[:12]
 
