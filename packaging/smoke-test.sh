@@ -21,7 +21,8 @@ exe="$work/bundle/kpiwizard"
 clean_env=(env -i HOME="$work/home" PATH=/usr/bin:/bin LANG=C.UTF-8 TMPDIR="$work")
 
 failures=0
-pass() { echo "ok    $*"; }
+passes=0
+pass() { echo "ok    $*"; passes=$((passes + 1)); }
 fail() { echo "FAIL  $*" >&2; failures=$((failures + 1)); }
 skip() { echo "skip  $*"; }
 
@@ -86,5 +87,6 @@ else
     timeout 90 xvfb-run -a -s "-screen 0 1280x800x24" "$exe" gui cafe.kpiwiz
 fi
 
-echo "smoke test: $failures failure(s), $(( $(date +%s) - start )) s, bundle $(du -sh "$work/bundle" | cut -f1)"
+echo "smoke test: $(( $(date +%s) - start )) s, bundle $(du -sh "$work/bundle" | cut -f1)"
+echo "smoke: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]
