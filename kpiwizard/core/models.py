@@ -281,6 +281,28 @@ class Project(Model):
             self.smart.metric = None
         self.kpis = [k for k in self.kpis if k.id != kpi_id]
 
+    def choose_goal_metric(self, kpi_id: str | None) -> None:
+        """Make a KPI the goal's measure, taking its numbers where the goal has none yet.
+
+        The owner typed baseline and target once, on the KPI or on the goal; asking twice
+        invites the two to disagree (the audit's M-goal-kpi-mismatch).
+        """
+        self.smart.metric = kpi_id
+        if kpi_id is None:
+            return
+        kpi = self.kpi(kpi_id)
+        goal = self.smart
+        if goal.baseline is None and goal.target is None:
+            goal.direction = kpi.direction
+        if goal.baseline is None:
+            goal.baseline = kpi.baseline
+        if goal.target is None:
+            goal.target = kpi.target if kpi.direction is not Direction.RANGE else None
+        if not goal.unit:
+            goal.unit = kpi.unit
+        if goal.deadline is None:
+            goal.deadline = kpi.deadline
+
     def deadline_of(self, kpi: KpiSelection) -> date:
         return kpi.deadline or self.end
 

@@ -193,3 +193,18 @@ def test_removing_a_kpi_takes_its_actuals_and_links_with_it(pizzeria):
     assert pizzeria.smart.metric is None
     assert all(a.kpi != "followers_local" for a in pizzeria.actions)
     assert len(pizzeria.actions) == 4  # the actions themselves stay
+
+
+def test_choosing_the_goal_metric_takes_the_kpis_numbers_where_the_goal_has_none(pizzeria):
+    pizzeria.smart.baseline = pizzeria.smart.target = None
+    pizzeria.smart.unit = ""
+    pizzeria.choose_goal_metric("reach")
+    assert pizzeria.smart.metric == "reach"
+    assert (pizzeria.smart.baseline, pizzeria.smart.target, pizzeria.smart.unit) == (2000, 2800, "people")
+    assert "M-goal-kpi-mismatch" not in ids(pizzeria)
+
+
+def test_choosing_the_goal_metric_keeps_numbers_the_owner_typed(pizzeria):
+    pizzeria.choose_goal_metric("reach")
+    assert (pizzeria.smart.baseline, pizzeria.smart.target) == (400, 480)
+    assert "M-goal-kpi-mismatch" in ids(pizzeria)  # the audit still says they disagree

@@ -81,3 +81,16 @@ def test_every_field_has_a_name_and_help(qtbot):
         assert widget.accessibleName(), key
         assert widget.toolTip(), key
         assert page.helps[key].toolTip() == widget.toolTip()
+
+
+def test_choosing_the_metric_fills_empty_goal_numbers_from_the_kpi_in_one_undo_step(qtbot):
+    doc, _language, page = make(qtbot)
+    doc.edit("clear", lambda p: (setattr(p.smart, "baseline", None), setattr(p.smart, "target", None)))
+    before = doc.project
+    combo = page.fields["metric"]
+    combo.activated.emit(combo.findText("지역 팔로워 수"))
+    smart = doc.project.smart
+    assert (smart.metric, smart.baseline, smart.target) == ("followers_local", 820, 1000)
+    assert "820명에서 1,000명으로" in page.sentence.text()
+    doc.undo_stack.undo()
+    assert doc.project == before

@@ -186,7 +186,10 @@ class SmartGoalPage(PlanPage):
             return
 
         def change(project):
-            setattr(project.smart, key, value)
+            if key == "metric":
+                project.choose_goal_metric(value)
+            else:
+                setattr(project.smart, key, value)
 
         label = t("SMART 목표 수정", "Edit SMART goal")
         report(self.errors[key], self.edit(label, change, merge_key=f"smart.{key}"), self.lang)
