@@ -217,3 +217,13 @@ def test_overall_score_without_data_is_none():
     a = KpiSelection(id="a", catalog_id="followers", baseline=0, target=100, weight=100)
     project = Project(start=date(2026, 1, 1), end=date(2026, 2, 1), kpis=[a])
     assert overall_score(project) is None
+
+
+def test_forecast_is_rounded_to_the_precision_of_the_owners_numbers():
+    kpi = KpiSelection(id="f", catalog_id="followers", baseline=100, target=200)
+    project = _project(kpi, {date(2026, 1, 1): 107, date(2026, 1, 8): 115})
+    forecast = evaluate_kpi(project, kpi).forecast
+    assert forecast == round(forecast) and forecast > 115
+    rate = KpiSelection(id="r", catalog_id="engagement_rate", baseline=3.0, target=3.6)
+    project = _project(rate, {date(2026, 1, 1): 3.1, date(2026, 1, 8): 3.25})
+    assert evaluate_kpi(project, rate).forecast == round(evaluate_kpi(project, rate).forecast, 2)
