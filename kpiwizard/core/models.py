@@ -80,10 +80,6 @@ class BusinessProfile(Model):
     language: Lang = Lang.KO
     channels: list[Channel] = Field(default_factory=list, max_length=50)
 
-    @property
-    def total_followers(self) -> int:
-        return sum(c.followers for c in self.channels)
-
 
 class BusinessGoal(Model):
     social_goal: SocialGoal = SocialGoal.AWARENESS

@@ -60,13 +60,6 @@ def periods(start: date, end: date, frequency: Frequency) -> tuple[Period, ...]:
     return tuple(result)
 
 
-def period_for(day: date, start: date, end: date, frequency: Frequency) -> Period | None:
-    for p in periods(start, end, frequency):
-        if p.start <= day <= p.end:
-            return p
-    return None
-
-
 def months_between(start: date, end: date) -> float:
     """Length of a span in months (30.44 days each), never less than one day's worth."""
     return max((end - start).days + 1, 1) / 30.4375

@@ -92,7 +92,3 @@ def family_name(family: Family) -> Text:
     from .catalog import load_catalog
 
     return load_catalog().family(family).name
-
-
-def perspective_name(perspective: Perspective) -> Text:
-    return PERSPECTIVE_NAMES[perspective]

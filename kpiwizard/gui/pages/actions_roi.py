@@ -4,7 +4,6 @@ and the weekly capacity the realism checks measure goals against."""
 from __future__ import annotations
 
 from kpiwizard.core.audit import audit
-from kpiwizard.core.enums import ActionStatus
 from kpiwizard.core.formatting import format_money, format_number
 from kpiwizard.core.kpiview import view_kpis
 from kpiwizard.core.models import Action, Capacity, Funnel, RoiInputs
@@ -389,6 +388,3 @@ class ActionsRoiPage(PlanPage):
                 if self.table.cellWidget(row, col) is widget:
                     return row
         return -1
-
-    def action_status(self, row: int) -> ActionStatus:
-        return self.table.cellWidget(row, [c[0] for c in COLUMNS].index("status")).value()

@@ -73,9 +73,6 @@ class StrategyMapView(QWidget):
     def strategy_map(self) -> StrategyMap | None:
         return self._map
 
-    def map_layout(self) -> MapLayout | None:
-        return self._layout
-
     def describe(self) -> str:
         """The map in words (for screen readers): perspectives, objectives, KPIs, arrows."""
         m = self._map
