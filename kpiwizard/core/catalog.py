@@ -16,6 +16,7 @@ from .enums import (
     Family,
     Frequency,
     Indicator,
+    KpiKind,
     Perspective,
     SocialGoal,
     Source,
@@ -52,7 +53,12 @@ class CatalogKpi(_Strict):
     definition: Text
     formula: Text
     unit: Text  # what the number counts, e.g. 명 / followers, %, 분 / minutes
-    percent: bool = False  # values are percentages (0-100)
+    percent: bool = False  # values are shown as percentages
+    kind: KpiKind
+    # The values the KPI can take at all (a share 0-100, a rating 1-5, a time above 0); None = open.
+    natural_min: float | None = None
+    natural_max: float | None = None
+    natural_min_exclusive: bool = False  # times and costs: above natural_min, never equal to it
     direction: Direction
     indicator: Indicator
     perspective: Perspective
@@ -74,8 +80,15 @@ class CatalogKpi(_Strict):
     why: Text  # why it matters: the sentence printed on the KPI card
     alternatives: list[str] = Field(default_factory=list)
 
+    @property
+    def money(self) -> bool:
+        """Counted in the plan's currency (the unit in the data is a placeholder)."""
+        return self.unit.en == "currency"
+
     @model_validator(mode="after")
     def _vanity_has_reason(self) -> "CatalogKpi":
+        if self.kind is KpiKind.SHARE and (self.natural_min, self.natural_max) != (0, 100):
+            raise ValueError(f"{self.id}: a share runs from 0 to 100")
         if self.vanity and self.vanity_reason is None:
             raise ValueError(f"{self.id}: a vanity KPI needs vanity_reason")
         return self

@@ -47,6 +47,23 @@ class Direction(StrEnum):
     RANGE = "range"
 
 
+class KpiKind(StrEnum):
+    """How a KPI's number behaves over time; decides how a period's value is formed and its limits.
+
+    * stock: a level at a moment (followers, reviews so far): a period's value is the last reading.
+    * flow: a count over the period (reach, clicks, leads, posts, revenue): a period's value is the sum.
+    * rate: one flow divided by another (engagement rate, ROAS, ROI, cost per lead, response time):
+      recomputed from its numerator and denominator, never averaged; its natural range is per KPI and
+      may be unbounded or negative (ROI).
+    * share: a part of a whole, 0-100 % (response rate, bounce rate, share of voice).
+    """
+
+    STOCK = "stock"
+    FLOW = "flow"
+    RATE = "rate"
+    SHARE = "share"
+
+
 class Frequency(StrEnum):
     WEEKLY = "weekly"
     MONTHLY = "monthly"
