@@ -12,7 +12,8 @@ dev=0
 runtime_pkgs=(python3 python3-venv python3-pip libegl1 libgl1 libfontconfig1 libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0)
-dev_pkgs=(xvfb xauth poppler-utils libreoffice-calc-nogui desktop-file-utils appstream binutils)
+dev_pkgs=(xvfb xauth xdotool x11-utils imagemagick gnumeric poppler-utils qpdf mupdf-tools libreoffice-calc-nogui
+  desktop-file-utils appstream binutils)
 
 pkgs=("${runtime_pkgs[@]}")
 [ "$dev" = 1 ] && pkgs+=("${dev_pkgs[@]}")
