@@ -15,6 +15,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from kpiwizard import __version__
 from kpiwizard.core.enums import Lang
@@ -35,7 +36,7 @@ def system_language() -> Lang:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, like every bad input
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2, like every bad input
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"kpiwizard: {message}\n")
 
@@ -95,7 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kpiwizard.core.errors import UserError
 
     try:
-        return _dispatch(args, lang)
+        code = _dispatch(args, lang)
+        sys.stdout.flush()  # a reader that went away shows here, not as a noise at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _stdout_closed()
     except UserError as e:
         print(f"kpiwizard: {e.message(lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -112,6 +117,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             print(f"kpiwizard: {msg}", file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+def _stdout_closed() -> int:
+    """The reader of our output left (``kpiwizard examples | head -1``): not an error of ours.
+
+    Python would flush stdout again at exit and report the broken pipe with exit code 120, so
+    stdout is pointed at the null device first, as the Python documentation recommends.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout without a file descriptor (captured in tests)
+        pass
+    return EXIT_OK
 
 
 def _dispatch(args: argparse.Namespace, lang: Lang) -> int:

@@ -157,3 +157,15 @@ def test_line_breaks_in_names_do_not_break_the_calendar(tmp_path):
     export_calendar(project, tmp_path / "c.ics")
     events = list(Calendar.from_ical((tmp_path / "c.ics").read_bytes()).walk("VEVENT"))
     assert str(events[0].get("summary")).startswith("두 줄 제목: KPI 점검 (쿠폰 손님")
+
+
+@pytest.mark.parametrize("command", ["examples", "schema"])
+def test_a_reader_that_leaves_is_not_an_error(command):
+    """`kpiwizard examples | head -1`: the reader closes the pipe; we exit 0 and say nothing."""
+    proc = subprocess.Popen([sys.executable, "-m", "kpiwizard.cli", command, "--lang", "en"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the only reading end: every write of the program now meets a broken pipe
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 0
+    assert err == b""
