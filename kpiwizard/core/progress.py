@@ -135,7 +135,10 @@ def kpi_periods(project: Project, kpi: KpiSelection) -> tuple[Period, ...]:
 
 
 def recorded_points(project: Project, kpi: KpiSelection) -> list[Point]:
-    """The KPI's actuals matched to its periods (a date inside a period counts for that period)."""
+    """The KPI's actuals matched to its periods (a date inside a period counts for that period).
+
+    A value dated outside the plan's periods is kept in the file but not counted: the tracker has
+    no row for it, and the app and the tracker must agree (one rule in both)."""
     series = project.actuals.get(kpi.id, {})
     if not series:
         return []
@@ -144,9 +147,8 @@ def recorded_points(project: Project, kpi: KpiSelection) -> list[Point]:
     points = []
     for day, value in sorted(series.items()):
         i = bisect_right(starts, day) - 1
-        inside = i >= 0 and day <= plan_periods[i].end
-        # Recorded outside the plan: read on that day.
-        points.append(Point(plan_periods[i] if inside else Period(day, day), value))
+        if i >= 0 and day <= plan_periods[i].end:
+            points.append(Point(plan_periods[i], value))
     return points
 
 
