@@ -11,10 +11,12 @@ list of ``{"kpi", "period", "value"}`` records.
 from __future__ import annotations
 
 import copy
+import hashlib
+import re
 from collections.abc import Callable
 from typing import Any
 
-from .models import SCHEMA_VERSION
+from .models import SCHEMA_VERSION, Project
 
 _DIRECTIONS_V1 = {"up": "higher", "down": "lower", "band": "range"}
 
@@ -52,3 +54,16 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
         data = STEPS[version](data)
         version = data["schema_version"]
     return data
+
+
+_LEGACY_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def legacy_plan_id(project: Project) -> str:
+    """The id of a plan saved before plans had one: the 12 hex digits the calendar of those versions
+    put in every event UID (from the title and dates). Deterministic, so the same file opened twice
+    gets the same id, and a calendar exported before and after the upgrade carries the same UIDs.
+    Frozen on purpose: it must not follow later changes to the calendar.
+    """
+    title = _LEGACY_BREAKS.sub(" ", project.title or project.business.name).strip(" ") or "KPI"
+    return hashlib.sha1(f"{title}|{project.start}|{project.end}".encode()).hexdigest()[:12]

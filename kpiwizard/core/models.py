@@ -9,6 +9,7 @@ validators': the user must be able to save an unfinished plan.
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import date
 from typing import Annotated
 
@@ -209,8 +210,15 @@ class ReviewSettings(Model):
     language: Lang | None = None  # None: the business language
 
 
+def new_plan_id() -> str:
+    return uuid.uuid4().hex
+
+
 class Project(Model):
     schema_version: int = SCHEMA_VERSION
+    # Stable identity of the plan (calendar event UIDs derive from it): renaming keeps it. New
+    # plans get a random one; a file without it gets one on load (projectfile), kept on save.
+    id: Identifier = Field(default_factory=new_plan_id)
     title: ShortText = ""
     business: BusinessProfile = Field(default_factory=BusinessProfile)
     start: date

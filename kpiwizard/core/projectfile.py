@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from .atomic import atomic_write_bytes, atomic_write_text
 from .errors import ProjectFileError, UserError
-from .migrations import migrate
+from .migrations import legacy_plan_id, migrate
 from .models import SCHEMA_VERSION, Project
 from .text import Text, t
 from .validation_messages import describe_validation_error
@@ -134,6 +134,8 @@ def parse(data: Any, name: str = "") -> Loaded:
     try:
         migrated = migrate(data) if version < SCHEMA_VERSION else data
         project = Project.model_validate(migrated)
+        if "id" not in migrated:  # saved before plans had an id: derive it, it is written on save
+            project.id = legacy_plan_id(project)
     except ValidationError as e:
         raise ProjectFileError(describe_validation_error(e)) from None
     except UserError:

@@ -156,7 +156,9 @@ def test_line_breaks_in_names_do_not_break_the_calendar(tmp_path):
     project.kpis[0].custom.name = "쿠폰\r\n손님"
     export_calendar(project, tmp_path / "c.ics")
     events = list(Calendar.from_ical((tmp_path / "c.ics").read_bytes()).walk("VEVENT"))
-    assert str(events[0].get("summary")).startswith("두 줄 제목: KPI 점검 (쿠폰 손님")
+    # Short titles, the KPIs listed in the description (one per line, line breaks inside a name gone).
+    assert str(events[0].get("summary")) == "두 줄 제목: KPI 5개 점검"
+    assert "\n- 쿠폰 손님\n" in str(events[0].get("description"))
 
 
 @pytest.mark.parametrize("command", ["examples", "schema"])
