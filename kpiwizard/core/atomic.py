@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -44,7 +45,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], objec
             except OSError:
                 pass
         else:
-            os.chmod(tmp_name, 0o666 & ~_umask())
+            os.chmod(tmp_name, 0o666 & ~_umask(folder))
         os.replace(tmp_name, target)
     except BaseException:
         try:
@@ -94,10 +95,45 @@ def _writer_gone(pid: int, mtime: float) -> bool:
     return False
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _umask(folder: Path) -> int:
+    """The process umask, read without changing it.
+
+    ``os.umask`` can only read the mask by setting a new one; setting it to 0 for a moment would
+    let a file another thread creates in that moment (an export runs beside a save) be
+    world-writable. Linux reports the mask in /proc/self/status; elsewhere a probe file is created
+    in ``folder`` with mode 0o777 and the kernel's cut is read from it.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8) & 0o777
+    except (OSError, ValueError, IndexError):
+        pass
+    return _probe_umask(folder)
+
+
+DEFAULT_UMASK = 0o022  # when the mask cannot be read at all: the common default
+
+
+def _probe_umask(folder: Path) -> int:
+    if os.name != "posix":
+        return 0  # Windows keeps only a read-only bit: nothing to mask
+    probe = folder / f".kpiwizard-umask.{os.getpid()}.{threading.get_ident()}.{time.monotonic_ns()}.tmp"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o777)
+    except OSError:
+        return DEFAULT_UMASK
+    try:
+        return 0o777 & ~os.fstat(fd).st_mode
+    except OSError:
+        return DEFAULT_UMASK
+    finally:
+        os.close(fd)
+        try:
+            os.unlink(probe)
+        except OSError:
+            pass
 
 
 def _fsync_dir(folder: Path) -> None:
