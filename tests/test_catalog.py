@@ -13,9 +13,12 @@ from kpiwizard.core.catalog import Catalog, load_catalog
 from kpiwizard.core.enums import (
     Direction,
     Family,
+    Frequency,
     Indicator,
+    KpiKind,
     Perspective,
     SocialGoal,
+    Source,
     StrategicObjective,
 )
 from kpiwizard.core.resources import resource_path
@@ -40,6 +43,7 @@ OBJECTIVE_PERSPECTIVE = {
     "valuable_results": Perspective.FINANCIAL,
     "personal_interaction": Perspective.CUSTOMER,
     "engaging_content": Perspective.CUSTOMER,
+    "local_visits": Perspective.CUSTOMER,
     "engage_users": Perspective.INTERNAL,
     "publish_content": Perspective.INTERNAL,
     "paid_reach": Perspective.INTERNAL,
@@ -56,6 +60,8 @@ DRIVES = {
     ("publish_content", "engaging_content"),
     ("paid_reach", "engaging_content"),
     ("engaging_content", "valuable_results"),
+    ("engaging_content", "local_visits"),
+    ("local_visits", "valuable_results"),
     ("personal_interaction", "valuable_results"),
 }
 
@@ -365,3 +371,84 @@ def test_search_filters(catalog):
     assert leading and lagging and len(leading) + len(lagging) == len(catalog.kpis)
     service = catalog.search("응답", goal=SocialGoal.CUSTOMER_SERVICE)
     assert {"response_rate", "response_time"} <= {k.id for k in service}
+
+
+# -- local channels read by hand (Naver Place, Naver Blog, Kakao Channel, Daangn, delivery apps) --
+
+LOCAL_IDS = {
+    "naver_place_views", "naver_place_directions", "naver_place_saves", "naver_place_shares",
+    "naver_place_calls", "naver_place_reviews", "naver_blog_views", "naver_blog_visits",
+    "naver_blog_neighbors", "kakao_channel_friends", "kakao_message_impressions",
+    "kakao_channel_home_views", "kakao_coupon_entries", "kakao_chat_requests", "daangn_regulars",
+    "daangn_post_views", "delivery_reviews", "delivery_rating",
+}
+
+
+def test_local_channel_kpis_are_read_by_hand_with_a_place_to_read_them(catalog):
+    manual = {k.id for k in catalog.kpis if k.source is Source.MANUAL}
+    assert manual == LOCAL_IDS
+    for kid in LOCAL_IDS:
+        k = catalog.kpi(kid)
+        assert k.where is not None and k.frequency is Frequency.MONTHLY, kid
+        if not k.where.confirmed:  # never a guessed menu path
+            assert "확인 필요" in k.where.screen.ko and "to be confirmed" in k.where.screen.en, kid
+
+
+def test_kakao_numbers_use_the_words_of_kakaos_statistics_report(catalog):
+    # cs.kakao.com: 친구수 / 메시지 노출수 / 채널홈 조회수 / 채팅 요청 친구수 / 쿠폰 응모수
+    for kid, label in (("kakao_channel_friends", "친구수"), ("kakao_message_impressions", "메시지 노출수"),
+                       ("kakao_channel_home_views", "채널홈 조회수"), ("kakao_coupon_entries", "쿠폰 응모수"),
+                       ("kakao_chat_requests", "채팅 요청 친구수")):
+        where = catalog.kpi(kid).where
+        assert f"'{label}'" in where.screen.ko and where.confirmed and "cs.kakao.com" in where.source, kid
+
+
+def test_naver_place_numbers_use_naver_s_own_words_and_admit_the_unchecked_path(catalog):
+    for kid, label in (("naver_place_views", "조회수"), ("naver_place_directions", "길찾기"),
+                       ("naver_place_saves", "장소저장"), ("naver_place_shares", "장소공유"),
+                       ("naver_place_calls", "전화걸기")):
+        where = catalog.kpi(kid).where
+        assert f"'{label}'" in where.screen.ko and not where.confirmed, kid
+
+
+def test_local_kinds_and_ranges(catalog):
+    stocks = {"naver_place_reviews", "naver_blog_neighbors", "kakao_channel_friends", "daangn_regulars",
+              "delivery_reviews"}
+    for kid in LOCAL_IDS - stocks - {"delivery_rating"}:
+        assert catalog.kpi(kid).kind is KpiKind.FLOW, kid
+    for kid in stocks:
+        assert catalog.kpi(kid).kind is KpiKind.STOCK, kid
+    rating = catalog.kpi("delivery_rating")
+    assert rating.kind is KpiKind.RATE and (rating.natural_min, rating.natural_max) == (1, 5)
+    assert all(catalog.kpi(k).natural_min == 0 for k in LOCAL_IDS - {"delivery_rating"})
+
+
+def test_a_manual_kpi_without_a_place_to_read_it_is_refused():
+    raw = json.loads(resource_path("catalog", "catalog.json").read_text(encoding="utf-8"))
+    kpi = next(k for k in raw["kpis"] if k["id"] == "naver_place_calls")
+    kpi["where"] = None
+    with pytest.raises(ValueError, match="where"):
+        Catalog.model_validate(raw)
+    kpi["where"] = {"screen": {"ko": "통계 → 전화", "en": "Statistics, calls"}, "confirmed": False}
+    with pytest.raises(ValueError, match="확인 필요"):
+        Catalog.model_validate(raw)
+
+
+@pytest.mark.parametrize("goal", [SocialGoal.AWARENESS, SocialGoal.LEADS_SALES])
+@pytest.mark.parametrize("objective", [StrategicObjective.FOCUS, StrategicObjective.SWITCH])
+def test_local_shop_preset_is_the_local_chain(catalog, goal, objective):
+    kpis = catalog.preset(goal, objective, business="local_shop")
+    ids = [k.id for k in kpis]
+    assert 5 <= len(ids) <= 8 and len(set(ids)) == len(ids), ids
+    assert goal in kpis[0].goals and kpis[0].source is Source.MANUAL, ids
+    assert any(k.objective == "local_visits" for k in kpis), ids  # Naver Place actions
+    assert "naver_place_reviews" in ids  # reviews
+    assert any(k.outcome for k in kpis), ids  # visits / sales
+    assert {k.perspective for k in kpis} == set(Perspective), ids
+    assert {Indicator.LEADING, Indicator.LAGGING} <= {k.indicator for k in kpis}, ids
+
+
+def test_local_shop_preset_falls_back_to_the_general_one(catalog):
+    general = catalog.preset(SocialGoal.ENGAGEMENT, StrategicObjective.NURTURE)
+    assert catalog.preset(SocialGoal.ENGAGEMENT, StrategicObjective.NURTURE, business="local_shop") == general
+    assert catalog.business_preset("local_shop").name.ko == "동네 가게"

@@ -47,6 +47,33 @@ class Objective(_Strict):
     drives: list[str] = Field(default_factory=list)
 
 
+class WhereToRead(_Strict):
+    """Where the owner finds a number that no file download carries: the platform's own menu path
+    and label. ``confirmed`` is False where nobody could check the path; the text then says
+    "확인 필요" / "to be confirmed" rather than guess."""
+
+    screen: Text
+    confirmed: bool
+    source: str = ""  # where the label and path were checked
+
+    @model_validator(mode="after")
+    def _unconfirmed_says_so(self) -> "WhereToRead":
+        if not self.confirmed and ("확인 필요" not in self.screen.ko or "to be confirmed" not in self.screen.en):
+            raise ValueError("an unconfirmed place to read a number must say '확인 필요' / 'to be confirmed'")
+        return self
+
+
+class BusinessPreset(_Strict):
+    """A ready KPI set for one kind of business (e.g. the neighbourhood shop), per goal and strategy.
+
+    Combinations it leaves out fall back to the general presets."""
+
+    id: str
+    name: Text
+    description: Text
+    kpis: dict[SocialGoal, dict[StrategicObjective, list[str]]]
+
+
 class CatalogKpi(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     name: Text
@@ -66,6 +93,8 @@ class CatalogKpi(_Strict):
     objective: str  # Objective.id on the strategy map
     goals: list[SocialGoal] = Field(min_length=1)
     source: Source
+    # Where to read it by hand (menu path); set for every KPI whose source is MANUAL.
+    where: WhereToRead | None = None
     frequency: Frequency
     vanity: bool = False
     vanity_reason: Text | None = None
@@ -91,6 +120,8 @@ class CatalogKpi(_Strict):
             raise ValueError(f"{self.id}: a share runs from 0 to 100")
         if self.vanity and self.vanity_reason is None:
             raise ValueError(f"{self.id}: a vanity KPI needs vanity_reason")
+        if self.source is Source.MANUAL and self.where is None:
+            raise ValueError(f"{self.id}: a KPI read by hand needs 'where' (menu path or '확인 필요')")
         return self
 
 
@@ -101,6 +132,8 @@ class Catalog(_Strict):
     kpis: list[CatalogKpi]
     # presets[social_goal][strategic_objective] = ranked KPI ids
     presets: dict[SocialGoal, dict[StrategicObjective, list[str]]]
+    # Ready sets for a kind of business (the neighbourhood shop); may cover only some combinations.
+    business_presets: list[BusinessPreset] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> "Catalog":
@@ -127,6 +160,12 @@ class Catalog(_Strict):
                 for kid in ranked:
                     if kid not in known:
                         raise ValueError(f"preset {goal}/{objective}: unknown KPI {kid}")
+        for bp in self.business_presets:
+            for goal, by_objective in bp.kpis.items():
+                for objective, ranked in by_objective.items():
+                    unknown = [kid for kid in ranked if kid not in known]
+                    if unknown or not ranked or len(set(ranked)) != len(ranked):
+                        raise ValueError(f"preset {bp.id} {goal}/{objective}: empty, repeated or unknown {unknown}")
         return self
 
     # -- questions the rest of the program asks -------------------------------------------
@@ -151,8 +190,19 @@ class Catalog(_Strict):
     def objective(self, objective_id: str) -> Objective:
         return next(o for o in self.objectives if o.id == objective_id)
 
-    def preset(self, goal: SocialGoal, objective: StrategicObjective) -> list[CatalogKpi]:
+    def preset(
+        self, goal: SocialGoal, objective: StrategicObjective, business: str | None = None
+    ) -> list[CatalogKpi]:
+        """The ranked KPIs for a goal and strategy; ``business`` (e.g. "local_shop") picks that kind
+        of business's ready set where it has one for the combination."""
+        if business is not None:
+            ranked = self.business_preset(business).kpis.get(goal, {}).get(objective)
+            if ranked:
+                return [self.kpi(i) for i in ranked]
         return [self.kpi(i) for i in self.presets[goal][objective]]
+
+    def business_preset(self, preset_id: str) -> BusinessPreset:
+        return next(b for b in self.business_presets if b.id == preset_id)
 
     def search(
         self,

@@ -106,6 +106,9 @@ class Source(StrEnum):
     WEB_ANALYTICS = "web_analytics"
     CRM = "crm"
     INTERNAL = "internal"
+    # No download exists (Naver Place, Kakao Channel, Daangn...): read off the platform's statistics
+    # screen by hand; the monthly check-in asks for these numbers.
+    MANUAL = "manual"
 
 
 class ContentType(StrEnum):

@@ -72,6 +72,7 @@ SOURCE_NAMES: dict[Source, Text] = {
     Source.WEB_ANALYTICS: t("웹 분석 도구", "Web analytics"),
     Source.CRM: t("고객 관리(CRM)", "CRM"),
     Source.INTERNAL: t("내부 기록", "Internal records"),
+    Source.MANUAL: t("통계 화면에서 직접 옮겨 적기", "Copied by hand from the statistics screen"),
 }
 CONTENT_NAMES: dict[ContentType, Text] = {
     ContentType.PRODUCT_INFO: t("제품 정보", "Product information"),

@@ -38,6 +38,7 @@ SOURCES = {
     Source.WEB_ANALYTICS: t("웹 분석 도구(UTM 코드를 붙인 링크)", "Web analytics (links tagged with UTM codes)"),
     Source.CRM: t("CRM·고객 명부의 유입 경로", "CRM / customer records, lead source"),
     Source.INTERNAL: t("내부 기록(포스, 업무 일지, 자체 점수표)", "Internal records (till, work log, own scoring sheet)"),
+    Source.MANUAL: t("통계 화면에서 직접 옮겨 적기(월간 점검에서 입력)", "Copied by hand from the statistics screen (entered at the monthly check-in)"),
 }
 VERDICTS = {
     None: t("통과", "passed"),
