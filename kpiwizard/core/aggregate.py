@@ -280,6 +280,9 @@ class _Index:
         hi = bisect.bisect_right(ends, p.end)
         return [r for r in lst[lo:hi] if r.start >= p.start]
 
+    def overlapping(self, metric: str, channel: str, source: str, p: Period) -> list[Reading]:
+        return [r for r in self.by.get((metric, channel, source), ()) if r.start <= p.end and r.end >= p.start]
+
     def covered(self, metric: str, channel: str, source: str, p: Period) -> tuple[int, tuple[str, ...]]:
         days: set[date] = set()
         names = []
@@ -347,6 +350,18 @@ def _term(index: _Index, alts: tuple[str, ...], p: Period, kind: KpiKind, not_su
                 continue
             source, days, names = chosen
             rows = index.readings(metric, channel, source, p)
+            if source == "period":
+                # A figure for a span is used only inside one plan period: it cannot be split.
+                spanning = index.overlapping(metric, channel, source, p)
+                if len(spanning) > len(rows):
+                    out.why_not = t(
+                        "파일의 기간이 계획의 기간 여러 개에 걸쳐 있어 나눌 수 없습니다. 계획 기간에 맞춰 내려받거나 날짜 열을 넣어 주세요.",
+                        "the file's period spans several of the plan's periods and cannot be split; download it per "
+                        "period or with a date column.")
+                if not rows:
+                    break
+                days = len({r.start + timedelta(n) for r in rows for n in range((r.end - r.start).days + 1)})
+                names = tuple(sorted({r.file for r in rows}))
             if metric in not_summable or kind is KpiKind.RATE and metric.startswith("col:"):
                 exact = [r for r in rows if (r.start, r.end) == (p.start, p.end)]
                 if len(exact) != 1:

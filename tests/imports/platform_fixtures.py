@@ -238,3 +238,27 @@ def linkedin_xls(days: dict[date, dict], newer: bool = True) -> bytes:
 
 def days(start: date, n: int) -> list[date]:
     return [start + timedelta(i) for i in range(n)]
+
+
+def write(folder, name: str, data: bytes, downloaded: date):
+    """A download saved on ``downloaded``: its modification time is the download day."""
+    import os
+    from datetime import datetime
+
+    path = folder / name
+    path.write_bytes(data)
+    stamp = datetime(downloaded.year, downloaded.month, downloaded.day, 12).timestamp()
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+def plan(start: date, end: date, kpis: list[tuple[str, str]], actions: list[dict] | None = None, actuals=None):
+    """A small plan with catalog KPIs ``(catalog id, weekly|monthly)``."""
+    from kpiwizard.core.models import Action, KpiSelection, Project
+
+    return Project(
+        start=start, end=end,
+        kpis=[KpiSelection(id=kid, catalog_id=kid, frequency=freq) for kid, freq in kpis],
+        actions=[Action(**a) for a in actions or []],
+        actuals=actuals or {},
+    )

@@ -159,7 +159,7 @@ def _grid(name: str, numbered: list[tuple[int, list]], as_of: date, strict_width
     for start in range(min(2, len(body))):
         header_line, header = body[start]
         header = [str(c if c is not None else "").strip() for c in header]
-        seen_headers = header
+        seen_headers = seen_headers or header
         rows = body[start + 1:]
         candidates = (
             ("meta_posts", meta.is_posts, meta.read_posts),
