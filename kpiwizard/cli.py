@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("project", type=Path)
     imp.add_argument("tracker", type=Path)
 
+    rep = add("report", help="write the one-page monthly report (PDF) of a month of the plan")
+    rep.add_argument("project", type=Path)
+    rep.add_argument("--month", required=True, metavar="YYYY-MM", help="a month of the plan, e.g. 2026-03")
+    rep.add_argument("--pdf", type=Path, required=True, metavar="OUT")
+    rep.add_argument("--paper", choices=["a4", "letter"], default="a4")
+
     gui = add("gui", help="open the app (same as no command)")
     # The desktop entry, Windows' and macOS' file associations open a plan with `kpiwizard gui FILE`;
     # the app shell reads the file from sys.argv itself.
@@ -180,6 +186,8 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
         return _export(args, lang)
     if command == "import-actuals":
         return _import_actuals(args, lang)
+    if command == "report":
+        return _report(args)
     raise AssertionError(command)  # argparse only gives the commands above
 
 
@@ -237,6 +245,16 @@ def _import_actuals(args: argparse.Namespace, lang: Lang) -> int:
     result = import_actuals(project, args.tracker)
     save_project(args.project, result.project)
     print(result.summary(lang))
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from kpiwizard.core.projectfile import load_project
+    from kpiwizard.export.monthly_report import export_monthly_report
+
+    project = load_project(args.project).project
+    export_lang = Lang(args.lang) if args.lang else project.language
+    export_monthly_report(project, args.month, args.pdf, export_lang, paper=args.paper)
     return EXIT_OK
 
 

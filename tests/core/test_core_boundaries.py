@@ -41,6 +41,7 @@ def test_strategy_map_holds_the_selected_kpis_and_cause_effect_arrows():
 
 def test_arrows_skip_objectives_the_plan_does_not_use():
     cafe = find_example("cafe").load()
+    cafe.remove_kpi("naver_place_reviews")  # the café's only KPI on personal_interaction
     m = build_strategy_map(cafe, "ko")
     assert ("engage_users", "valuable_results") in m.arrows  # through personal_interaction
     assert any(o.name == "직접 만든 KPI" for o in m.objectives)

@@ -52,23 +52,25 @@ def test_export_then_import_without_changes_changes_nothing(cafe):
 def test_round_trip_new_changed_and_cleared_values(cafe):
     project, tracker = cafe
     starts = [p.start for p in periods(project.start, project.end, Frequency.WEEKLY)]
+    # The café example has three months of actuals; only March's Naver Place saves are still empty.
     _edit(tracker, {
-        _cell(project, "coupon_visits", 4): 25,  # new
-        _cell(project, "coupon_visits", 5): 27.5,  # new
+        _cell(project, "coupon_visits", 4): 25,  # changed (was 22)
+        _cell(project, "coupon_visits", 5): 27.5,  # changed (was 24)
         _cell(project, "coupon_visits", 0): 13,  # changed (was 12)
         _cell(project, "followers_local", 1): None,  # cleared (was 851)
-        _cell(project, "social_revenue", 1): 510000,  # monthly sheet, new
+        _cell(project, "social_revenue", 1): 510000,  # monthly sheet, changed (was 590000)
+        _cell(project, "naver_place_saves", 2): 81,  # monthly sheet, new
     })
     result = import_actuals(project, tracker)
-    assert (result.new, result.changed, result.cleared) == (3, 1, 1)
-    assert result.summary(Lang.EN) == "3 new, 1 changed, 1 cleared"
-    assert result.summary(Lang.KO) == "새 값 3개, 바뀐 값 1개, 지운 값 1개"
+    assert (result.new, result.changed, result.cleared) == (1, 4, 1)
+    assert result.summary(Lang.EN) == "1 new, 4 changed, 1 cleared"
+    assert result.summary(Lang.KO) == "새 값 1개, 바뀐 값 4개, 지운 값 1개"
     got = result.project.actuals
-    assert got["coupon_visits"] == {starts[0]: 13, starts[1]: 15, starts[2]: 17, starts[3]: 21,
-                                    starts[4]: 25, starts[5]: 27.5}
-    assert starts[1] not in got["followers_local"] and len(got["followers_local"]) == 3
+    assert [got["coupon_visits"][day] for day in starts[:7]] == [13, 15, 17, 21, 25, 27.5, 23]
+    assert starts[1] not in got["followers_local"] and len(got["followers_local"]) == len(starts) - 1
     monthly = [p.start for p in periods(project.start, project.end, Frequency.MONTHLY)]
-    assert got["social_revenue"] == {monthly[0]: 480000, monthly[1]: 510000}
+    assert got["social_revenue"] == {monthly[0]: 480000, monthly[1]: 510000, monthly[2]: 650000}
+    assert got["naver_place_saves"] == {monthly[0]: 63, monthly[1]: 70, monthly[2]: 81}
     assert project.actuals["coupon_visits"][starts[0]] == 12, "the original project is left alone"
     # and what was imported is exactly what a new export shows
     again = tracker.with_name("again.xlsx")
@@ -218,7 +220,7 @@ def test_cli_saves_only_when_the_import_succeeds(tmp_path, capsys):
 
     good = _edit(tracker, {_cell(project, "coupon_visits", 4): 25}, out=tmp_path / "good.xlsx")
     assert main(["--lang", "en", "import-actuals", str(plan), str(good)]) == 0
-    assert capsys.readouterr().out.strip() == "1 new, 0 changed, 0 cleared"
+    assert capsys.readouterr().out.strip() == "0 new, 1 changed, 0 cleared"  # the café recorded 22 there
     assert load_project(plan).project.actuals["coupon_visits"][date(2026, 2, 2)] == 25
 
 

@@ -1,0 +1,298 @@
+"""The month in one page: every number the monthly report prints, computed here.
+
+The rules, in words:
+
+* **A month** is one of the plan's monthly periods (see ``core/checkin.py``); the report reads the
+  plan *as of the month's last day*: readings dated after it are left out, and each KPI's status,
+  progress and pace are the core's (``core/progress.py``) on that day. "Last month" is the same
+  reading as of the previous month's last day.
+* **Status** names come from the shared vocabulary (``core/vocab.py``), never spelled here.
+* **What moved most** is the KPI whose progress towards its target changed most since last month
+  (in shares of the way from baseline to target, direction-aware: a response time that falls is
+  progress). A KPI without a target compares its relative change instead; one without a reading in
+  either month cannot have moved.
+* **Furthest behind** is the KPI with the largest shortfall against the straight-line trajectory
+  on the month's last day (expected share of the way − progress), among those below their on-track
+  pace. Its reason is the core's numbers in words: how far it got, how far it should be, and where
+  the trend ends.
+* **The one thing to do next month**: for the KPI furthest behind, the owner's own open action for
+  it (planned or in progress, earliest due first), else the core's strategy suggestion for it;
+  with nothing behind, the numbers still missing from the check-in; else keep going and record
+  the next month on its check-in day.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from datetime import date
+
+from .catalog import load_catalog
+from .checkin import is_manual, month_period, monthly_checkin, plan_months, previous_month
+from .enums import ActionStatus, Direction, Frequency, Lang, Status
+from .formatting import format_date, format_money, format_number, format_value
+from .korean import euro, i_ga
+from .kpiview import KpiView, view_kpis
+from .models import Project
+from .progress import KpiProgress, evaluate_kpi, overall_score, target_point
+from .remedies import RemedyKind, suggest
+from .schedule import Period, periods
+from .text import t
+from .vocab import STATUS_NAMES
+
+# evaluate_kpi judges "as of a day" when the core supports it; older cores judge at the latest
+# reading, which after cutting later readings off is the same day or earlier.
+_JUDGES_ON = "on" in inspect.signature(evaluate_kpi).parameters
+
+
+@dataclass(frozen=True)
+class KpiMonth:
+    kpi_id: str
+    name: str
+    unit: str
+    percent: bool
+    direction: Direction
+    manual: bool  # copied by hand at the check-in
+    status: Status
+    status_name: str
+    value: float | None  # the latest reading on the month's last day
+    previous: float | None  # the same on last month's last day
+    progress: float | None
+    previous_progress: float | None
+    expected: float | None
+    pace: float | None
+    forecast: float | None
+    target: float | None  # the value aimed at (nearest band edge for a band)
+    target_text: str
+    spark: tuple[float, ...]  # readings up to the month's last day, oldest first
+    missing: bool  # no reading in this month's period
+
+    @property
+    def moved(self) -> float | None:
+        """Change in progress since last month (shares of the way), or the relative change."""
+        if self.progress is not None and self.previous_progress is not None:
+            return self.progress - self.previous_progress
+        if self.value is not None and self.previous not in (None, 0):
+            change = (self.value - self.previous) / abs(self.previous)
+            return -change if self.direction is Direction.LOWER else change
+        return None
+
+    @property
+    def shortfall(self) -> float | None:
+        if self.progress is None or self.expected is None:
+            return None
+        return self.expected - self.progress
+
+
+@dataclass(frozen=True)
+class MonthlyReport:
+    month: str
+    period: Period
+    lang: Lang
+    title: str
+    business: str
+    month_name: str  # "2026년 3월" / "March 2026"
+    kpis: tuple[KpiMonth, ...]
+    moved_most: KpiMonth | None
+    moved_text: str
+    behind_most: KpiMonth | None
+    behind_reason: str
+    next_step: str
+    missing: tuple[str, ...]  # names of the check-in's numbers still missing this month
+    overall: float | None  # weighted score on the month's last day
+    previous_overall: float | None
+    final: bool  # the plan's last month
+
+
+def _cut(project: Project, day: date) -> Project:
+    """The plan as it stood on ``day``: readings dated after it left out."""
+    actuals = {k: {d: v for d, v in s.items() if d <= day} for k, s in project.actuals.items()}
+    return project.model_copy(update={"actuals": {k: s for k, s in actuals.items() if s}})
+
+
+def _evaluate(project: Project, day: date) -> dict[str, KpiProgress]:
+    cut = _cut(project, day)
+    if _JUDGES_ON:
+        return {k.id: evaluate_kpi(cut, k, on=day) for k in cut.kpis}  # type: ignore[call-arg]
+    return {k.id: evaluate_kpi(cut, k) for k in cut.kpis}
+
+
+def _unit(view: KpiView, lang: Lang) -> str:
+    """The KPI's unit in the report's language: a catalog unit the plan kept as it came (in either
+    language) is translated; a unit the owner typed stays as typed."""
+    c = load_catalog().get(view.catalog_id)
+    if c is not None and not c.money and view.selection.unit.strip() in ("", c.unit.ko, c.unit.en):
+        return c.unit.get(lang)
+    return view.unit
+
+
+def _value(view: KpiView, value: float | None, lang: Lang, currency: str) -> str:
+    c = load_catalog().get(view.catalog_id)
+    if c is not None and c.money and value is not None:
+        return format_money(value, currency)
+    return format_value(value, _unit(view, lang), lang, view.percent)
+
+
+def _target_text(view: KpiView, lang: Lang, currency: str) -> str:
+    if view.direction is Direction.RANGE and view.band_low is not None and view.band_high is not None:
+        lo, hi = sorted((view.band_low, view.band_high))
+        return f"{format_number(lo)}–{_value(view, hi, lang, currency)}"
+    return _value(view, view.target, lang, currency)
+
+
+def month_name(month: str, lang: Lang) -> str:
+    year, mon = int(month[:4]), int(month[5:7])
+    if lang is Lang.KO:
+        return f"{year}년 {mon}월"
+    return format_date(date(year, mon, 1), lang).split(" ", 1)[1]
+
+
+def monthly_report(project: Project, month: str, lang: Lang | str | None = None) -> MonthlyReport:
+    """Everything the one-page monthly report shows for ``month`` ("YYYY-MM")."""
+    lang = Lang(lang or project.language)
+    span = month_period(project, month)
+    before = previous_month(project, month)
+    previous_end = month_period(project, before).end if before else None
+    now = _evaluate(project, span.end)
+    then = _evaluate(project, previous_end) if previous_end else {}
+    checkin = monthly_checkin(project, month, lang)
+
+    rows: list[KpiMonth] = []
+    for view in view_kpis(project, lang):
+        r = now[view.id]
+        p = then.get(view.id)
+        own = periods(project.start, project.end, view.frequency)
+        in_month = [q for q in own if span.start <= q.start <= span.end]
+        recorded = {pt.period for pt in r.points}
+        rows.append(KpiMonth(
+            kpi_id=view.id,
+            name=view.name,
+            unit=_unit(view, lang),
+            percent=view.percent,
+            direction=view.direction,
+            manual=is_manual(view),
+            status=r.status,
+            status_name=STATUS_NAMES[r.status].get(lang),
+            value=r.latest,
+            previous=p.latest if p else None,
+            progress=r.progress,
+            previous_progress=p.progress if p else None,
+            expected=r.expected,
+            pace=r.pace,
+            forecast=r.forecast,
+            target=target_point(view.selection),
+            target_text=_target_text(view, lang, project.business.currency),
+            spark=tuple(pt.value for pt in r.points),
+            missing=bool(in_month) and not any(q in recorded for q in in_month),
+        ))
+
+    views = {v.id: v for v in view_kpis(project, lang)}
+    moved = _moved_most(rows)
+    behind = _behind_most(project, rows)
+    title = project.title.strip() or project.business.name.strip() or t("SNS KPI 계획", "Social media KPI plan").get(lang)
+    months = plan_months(project)
+    return MonthlyReport(
+        month=month.strip(),
+        period=span,
+        lang=lang,
+        title=title,
+        business=project.business.name.strip(),
+        month_name=month_name(month.strip(), lang),
+        kpis=tuple(rows),
+        moved_most=moved,
+        moved_text=_moved_text(moved, views, lang, project.business.currency),
+        behind_most=behind,
+        behind_reason=_behind_reason(behind, views, lang, project.business.currency) if behind else "",
+        next_step=_next_step(project, behind, checkin, views, lang, span),
+        missing=tuple(i.name for i in checkin.missing),
+        overall=overall_score(_cut(project, span.end), now),
+        previous_overall=overall_score(_cut(project, previous_end), then) if previous_end else None,
+        final=month.strip() == months[-1],
+    )
+
+
+def _moved_most(rows: list[KpiMonth]) -> KpiMonth | None:
+    candidates = [r for r in rows if r.moved is not None and r.moved != 0 and r.previous is not None
+                  and r.value is not None and r.value != r.previous]
+    return max(candidates, key=lambda r: abs(r.moved or 0.0), default=None)
+
+
+def _behind_most(project: Project, rows: list[KpiMonth]) -> KpiMonth | None:
+    candidates = []
+    for r in rows:
+        short = r.shortfall
+        on_track = project.kpi(r.kpi_id).thresholds.on_track
+        if short is None or short <= 0 or r.progress is None or r.progress >= 1:
+            continue
+        if r.pace is not None and r.pace >= on_track:
+            continue
+        candidates.append(r)
+    return max(candidates, key=lambda r: r.shortfall or 0.0, default=None)
+
+
+def _pct(share: float) -> str:
+    return f"{round(share * 100):d}%"
+
+
+def _moved_text(row: KpiMonth | None, views: dict[str, KpiView], lang: Lang, currency: str) -> str:
+    if row is None:
+        return t("지난달과 비교할 숫자가 아직 없습니다.", "No number to compare with last month yet.").get(lang)
+    view = views[row.kpi_id]
+    before, after = _value(view, row.previous, lang, currency), _value(view, row.value, lang, currency)
+    rose = (row.value or 0) > (row.previous or 0)
+    better = (row.moved or 0) > 0
+    ko_way = "늘었습니다" if rose else "줄었습니다"
+    en_way = "rose" if rose else "fell"
+    if row.progress is not None and row.previous_progress is not None:
+        step = _pct(abs(row.moved or 0))
+        ko_tail = f"목표까지 가는 길의 {step}만큼 {'나아갔' if better else '물러섰'}습니다."
+        en_tail = f"{step} of the way to the target {'gained' if better else 'lost'}."
+    else:
+        step = _pct(abs(row.moved or 0))
+        ko_tail = f"지난달보다 {step} {'좋아졌' if better else '나빠졌'}습니다."
+        en_tail = f"{step} {'better' if better else 'worse'} than last month."
+    return t(f"{i_ga(row.name)} {before}에서 {euro(after)} {ko_way}. {ko_tail}",
+             f"{row.name} {en_way} from {before} to {after}: {en_tail}").get(lang)
+
+
+def _behind_reason(row: KpiMonth, views: dict[str, KpiView], lang: Lang, currency: str) -> str:
+    view = views[row.kpi_id]
+    got, should = _pct(row.progress or 0.0), _pct(row.expected or 0.0)
+    ko = f"지금쯤 목표까지 가는 길의 {should}에 와 있어야 하는데 {got}에 머물러 있습니다."
+    en = f"By now it should be {should} of the way to the target; it is at {got}."
+    if row.forecast is not None:
+        ko += f" 이대로면 마감일에 약 {_value(view, row.forecast, lang, currency)}입니다 (목표 {row.target_text})."
+        en += f" At this pace it ends at about {_value(view, row.forecast, lang, currency)} (target {row.target_text})."
+    return t(ko, en).get(lang)
+
+
+def _next_step(project: Project, behind: KpiMonth | None, checkin, views: dict[str, KpiView],
+               lang: Lang, span: Period) -> str:
+    if behind is not None:
+        open_actions = sorted(
+            (a for a in project.actions
+             if a.kpi == behind.kpi_id and a.status in (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)),
+            key=lambda a: (a.due is None, a.due or date.max),
+        )
+        if open_actions:
+            a = open_actions[0]
+            who = f" ({a.owner})" if a.owner.strip() else ""
+            return t(f"{behind.name}: '{a.tactic.strip()}'{who} — 다음 달에는 이 일을 끝내세요.",
+                     f"{behind.name}: '{a.tactic.strip()}'{who} — get this done next month.").get(lang)
+        for remedy in suggest(project, behind.kpi_id, lang):
+            if remedy.kind is RemedyKind.STRATEGY and remedy.action is not None:
+                return t(f"{behind.name}: {remedy.action.ko}", f"{behind.name}: {remedy.action.en}").get(lang)
+        remedies = suggest(project, behind.kpi_id, lang)
+        if remedies:
+            return remedies[0].message.get(lang)
+    if checkin.missing:
+        names = ", ".join(i.name for i in checkin.missing)
+        return t(f"빠진 숫자를 통계 화면에서 옮겨 적으세요: {names}.",
+                 f"Copy the missing numbers from the statistics screens: {names}.").get(lang)
+    nxt = [p for p in periods(project.start, project.end, Frequency.MONTHLY) if p.start > span.end]
+    if nxt:
+        day = format_date(nxt[0].end, lang)
+        return t(f"지금처럼 계속하고, {day}에 다음 달 숫자를 적으세요.",
+                 f"Keep going as you are, and record next month's numbers on {day}.").get(lang)
+    return t("계획이 끝났습니다. 결과를 돌아보고 다음 계획의 목표를 정하세요.",
+             "The plan has ended. Look back at the results and set the next plan's goals.").get(lang)

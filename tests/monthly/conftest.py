@@ -1,0 +1,8 @@
+"""The monthly tests read PDFs with the plan tests' poppler helpers."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plan"))
