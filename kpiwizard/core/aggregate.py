@@ -21,6 +21,9 @@ The rules, in words (a sceptical marketer should be able to check each one):
   win over whole-period figures, so the same clicks are never counted twice. The same reading in
   two files (two downloads of the same data) counts once: the later download wins, so importing
   files in any order, or twice, gives the same plan.
+* **One import, all channels.** A KPI's value for a period is formed from the files of one import
+  and replaces what the plan held: import a KPI's channels together (the preview names the
+  channels behind each value), or a later import of only one channel replaces the sum.
 * **Settling numbers.** Platforms keep revising the last days: readings dated within three days
   before the download are marked *provisional*; a later import replaces them.
 """
@@ -574,7 +577,7 @@ def render_preview(preview: ImportPreview, lang: Lang | str) -> str:
         old = "" if v.old is None or v.state == SAME else f" ({'이전' if ko else 'was'} {_fmt(v.old)})"
         extra = f"  [{'; '.join(flags)}]" if flags else ""
         lines.append(f"  {v.kpi_name.get(lang)} {v.period.start.isoformat()}–{v.period.end.isoformat()}: "
-                     f"{_fmt(v.value)} {_STATE[v.state].get(lang)}{old}{extra}")
+                     f"{_fmt(v.value)} {_STATE[v.state].get(lang)}{old} ({'+'.join(v.channels)}){extra}")
     if preview.campaigns or preview.unmatched_campaigns:
         lines.append("")
         lines.append("캠페인 링크 성과 (GA4)" if ko else "Campaign links (GA4)")
