@@ -16,11 +16,12 @@ from datetime import datetime, timedelta, timezone
 from icalendar import Alarm, Calendar, Event
 
 from kpiwizard import __version__
-from kpiwizard.core.enums import Lang
+from kpiwizard.core.checkin import checkin_reminder
+from kpiwizard.core.enums import Frequency, Lang
 from kpiwizard.core.kpiview import view_kpis
 from kpiwizard.core.models import Project
 from kpiwizard.core.projectfile import write_file
-from kpiwizard.core.schedule import check_ins
+from kpiwizard.core.schedule import check_ins, periods
 from kpiwizard.core.sentence import smart_sentence
 from kpiwizard.core.text import t
 
@@ -58,6 +59,9 @@ def build_calendar(project: Project, lang: Lang | None = None) -> Calendar:
     cal.add("x-wr-calname", t(f"{shorten(title, SUMMARY_MAX)} KPI 점검",
                               f"{shorten(title, SUMMARY_MAX)} KPI reviews").get(lang))
     stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    # The last day of each plan month is also the monthly check-in (numbers copied by hand).
+    reminder = checkin_reminder(project, lang)
+    month_ends = {p.end for p in periods(project.start, project.end, Frequency.MONTHLY)}
 
     for check in check_ins(project.start, project.end, [(k.id, k.frequency) for k in project.kpis]):
         listed = "\n".join(f"- {names[i]}" for i in check.kpi_ids)
@@ -88,7 +92,8 @@ def build_calendar(project: Project, lang: Lang | None = None) -> Calendar:
         event.add("dtstart", check.day)
         event.add("dtend", check.day + timedelta(days=1))
         event.add("summary", summary)
-        event.add("description", body.get(lang))
+        monthly = f"\n{reminder.get(lang)}" if reminder and check.day in month_ends else ""
+        event.add("description", body.get(lang) + monthly)
         event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")

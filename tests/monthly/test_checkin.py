@@ -225,3 +225,16 @@ def test_check_in_values_feed_the_tracker_like_any_actual(cafe, tmp_path):
     export_tracker(updated, tracker, Lang.KO)
     assert import_actuals(updated, tracker).summary(Lang.EN) == "No changes."
     assert import_actuals(cafe, tracker).new == 1  # the tracker shows the checked-in value
+
+
+def test_the_review_calendar_s_monthly_events_mention_the_check_in(cafe):
+    from kpiwizard.export.calendar import build_calendar
+
+    events = {e.decoded("dtstart"): str(e.get("description")) for e in build_calendar(cafe, Lang.KO).walk("VEVENT")}
+    month_ends = {month_period(cafe, m).end for m in plan_months(cafe)}
+    assert month_ends == {date(2026, 2, 4), date(2026, 3, 4), date(2026, 3, 29)}
+    for day, text in events.items():
+        assert ("월간 점검" in text) == (day in month_ends), day
+    assert checkin_reminder(cafe).ko in events[date(2026, 2, 4)]
+    english = [str(e.get("description")) for e in build_calendar(cafe, Lang.EN).walk("VEVENT")]
+    assert sum("Monthly check-in" in d for d in english) == 3
