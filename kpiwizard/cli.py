@@ -14,6 +14,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -39,6 +40,15 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # usage errors exit 2, like every bad input
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"kpiwizard: {message}\n")
+
+
+def _review_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}': 날짜는 2026-03-31처럼 적으세요 / write the date as YYYY-MM-DD, e.g. 2026-03-31"
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     ch = add("check", help="SMART audit and KPI review of a project")
     ch.add_argument("file", type=Path)
     ch.add_argument("--json", action="store_true", help="machine-readable output")
+    ch.add_argument("--on", type=_review_date, metavar="DATE", default=None,
+                    help="judge each KPI as of this review date, YYYY-MM-DD (default: today)")
 
     add("schema", help="print the project file's JSON Schema")
 
@@ -176,10 +188,10 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
 
         project = load_project(args.file).project
         if args.json:
-            data = check_report_json(project, lang)
+            data = check_report_json(project, lang, on=args.on)
             print(json.dumps(data, indent=2, ensure_ascii=False))
             return EXIT_OK if data["passed"] else EXIT_BAD_INPUT
-        text, passed = check_report(project, lang)
+        text, passed = check_report(project, lang, on=args.on)
         print(text)
         return EXIT_OK if passed else EXIT_BAD_INPUT
     if command == "export":

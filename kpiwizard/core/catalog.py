@@ -108,6 +108,8 @@ class CatalogKpi(_Strict):
     monthly_change_limit: float = Field(gt=0, le=10)
     why: Text  # why it matters: the sentence printed on the KPI card
     alternatives: list[str] = Field(default_factory=list)
+    # What to change when this KPI is missed, where its family's hint does not fit it.
+    strategy_hint: Text | None = None
 
     @property
     def money(self) -> bool:

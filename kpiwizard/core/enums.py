@@ -141,12 +141,20 @@ class SmartLetter(StrEnum):
 
 
 class Status(StrEnum):
-    """Where a KPI stands against its trajectory."""
+    """Where a KPI stands on a review date (rules: core/progress.py, figures: resources/advice).
 
-    NO_DATA = "no_data"
+    Only a passed deadline gives a final verdict (reached or missed); before it a KPI is too early to
+    tell, on track, behind, off track (at this pace it ends short), or overdue for a reading.
+    """
+
+    NO_DATA = "no_data"  # no reading yet (or no baseline/target to judge against)
+    TOO_EARLY = "too_early"  # readings so far are too few to judge a trend
+    STALE = "stale"  # nobody recorded a reading for longer than its frequency allows
     ON_TRACK = "on_track"
-    AT_RISK = "at_risk"
-    MISSED = "missed"
+    BEHIND = "behind"  # below the on-track pace, above the at-risk one
+    OFF_TRACK = "off_track"  # below the at-risk pace: as things go, it ends short of the target
+    REACHED = "reached"
+    MISSED = "missed"  # the deadline passed without reaching the target
 
 
 class BusinessSize(StrEnum):

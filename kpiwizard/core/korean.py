@@ -3,11 +3,21 @@
 Whether a word ends in a final consonant (받침) decides 을/를, 이/가, 은/는, 과/와, and a final
 ㄹ or vowel takes 로 where other consonants take 으로. Numbers are read the way Koreans say them
 (480 is 사백팔십 and ends in ㅂ), Latin letters and a few symbols by their usual Korean reading.
+
+Latin words are read as Koreans say them: known names from resources/korean/latin_readings.json
+(Facebook = 페이스북, so "Facebook을"), acronyms letter by letter (ROI = 알오아이, "ROI는"), other
+words by the usual loanword ending (…m = ㅁ, …n = ㄴ, …ng = ㅇ, a vowel then k/p/t/b = ㄱ/ㅂ/ㅅ/ㅂ).
+A bracket after a word explains it and is not read into the particle: "'ROI(투자 수익률)'은" is
+wrong, "'ROI(투자 수익률)'는" right; the particle follows the word before the bracket.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+
+from .resources import resource_path
 
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 _RIEUL = 8  # index of ㄹ among the final consonants
@@ -23,9 +33,62 @@ _LATIN_FINAL = {
 _SYMBOL_FINAL = {"%": 0, "+": 0, "°": 0}  # 퍼센트, 플러스, 도
 
 
+_TRAILING = re.compile(r"[\s\"'’”.,!?~·…-]+$")
+_BRACKET = re.compile(r"\s*[(\[{（][^()\[\]{}（）]*[)\]}）]$")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*$")
+_KO = {"ㄱ": 1, "ㄴ": 4, "ㄹ": 8, "ㅁ": 16, "ㅂ": 17, "ㅅ": 19, "ㅇ": 21}
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, str]:
+    data = json.loads(resource_path("korean", "latin_readings.json").read_text(encoding="utf-8"))
+    return {k.lower(): v for k, v in data["readings"].items()}
+
+
+def _hangul_final(syllable: str) -> int:
+    return (ord(syllable) - _HANGUL_FIRST) % 28
+
+
+def _latin_word_final(word: str) -> int:
+    """The final consonant of a Latin word as Koreans read it (see the module docstring)."""
+    reading = _readings().get(word.lower())
+    if reading:
+        return _hangul_final(reading[-1])
+    letters = word.replace("-", "")
+    if len(letters) == 1 or (letters.isupper() and len(letters) <= 6):  # an acronym: letter by letter
+        return _LATIN_FINAL.get(letters[-1].lower(), 0)
+    w = letters.lower()
+    vowels = "aeiou"
+    if w.endswith("ng"):
+        return _KO["ㅇ"]
+    if w.endswith("gle"):
+        return _KO["ㄹ"]  # Google 구글
+    last, before = w[-1], w[-2] if len(w) > 1 else ""
+    if last == "m":
+        return _KO["ㅁ"]
+    if last == "n":
+        return _KO["ㄴ"]
+    if last == "l":
+        return _KO["ㄹ"]
+    if w.endswith("ck") or (last == "k" and before in vowels):
+        return _KO["ㄱ"]  # 클릭, 북
+    if last in "pb" and before in vowels:
+        return _KO["ㅂ"]  # 숍, 웹
+    if last == "t" and before in vowels and not w.endswith(("ght", "et")) or w.endswith("net"):
+        return _KO["ㅅ"]  # 챗, 인터넷
+    return 0  # vowels, -r, -s, -x, -e and consonant clusters end in a vowel sound (…스, …트, …터)
+
+
 def final_consonant(word: str) -> int | None:
     """Index of the final consonant of ``word``'s last readable sound; None if unknown."""
-    stripped = re.sub(r"[\s\)\]\}\"'’”.,!?~·…-]+$", "", word)
+    stripped = _TRAILING.sub("", word)
+    # A bracket explains the word before it; the particle follows that word.
+    while True:
+        inner = _BRACKET.search(stripped)
+        if not inner or inner.start() == 0:
+            break
+        stripped = _TRAILING.sub("", stripped[: inner.start()])
+    stripped = re.sub(r"[\s\)\]\}\"'’”.,!?~·…-]+$", "", stripped)
     if not stripped:
         return None
     last = stripped[-1]
@@ -37,7 +100,8 @@ def final_consonant(word: str) -> int | None:
     if last in _SYMBOL_FINAL:
         return _SYMBOL_FINAL[last]
     if last.isalpha() and last.isascii():
-        return _LATIN_FINAL.get(last.lower(), 0)
+        match = _LATIN_WORD.search(stripped)
+        return _latin_word_final(match.group(0) if match else last)
     return None
 
 

@@ -5,13 +5,20 @@ Views and exporters never branch on catalog-versus-custom: they read a ``KpiView
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from .catalog import Catalog, load_catalog
-from .enums import Direction, Family, Frequency, Indicator, Lang, Perspective, SocialGoal, Source
+from .enums import Direction, Family, Frequency, Indicator, KpiKind, Lang, Perspective, SocialGoal, Source
 from .models import KpiSelection, Project
 from .text import Text
+
+# Units that name a duration: a time is above zero, never zero or below.
+_TIME_UNITS = {
+    "분", "시간", "초", "일", "주", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours",
+    "s", "sec", "secs", "second", "seconds", "day", "days", "week", "weeks",
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,11 @@ class KpiView:
     audience: bool
     paid: bool
     monthly_change_limit: float | None
+    # How the number behaves and the values it can take at all (see KpiKind): forecasts stay inside.
+    kind: KpiKind
+    natural_min: float | None
+    natural_max: float | None
+    natural_min_exclusive: bool
     frequency: Frequency
     baseline: float | None
     target: float | None
@@ -94,6 +106,10 @@ def view_kpi(
             audience=c.audience,
             paid=c.paid,
             monthly_change_limit=c.monthly_change_limit,
+            kind=c.kind,
+            natural_min=c.natural_min,
+            natural_max=c.natural_max,
+            natural_min_exclusive=c.natural_min_exclusive,
             **common,
         )
     custom = selection.custom
@@ -104,7 +120,8 @@ def view_kpi(
             indicator=Indicator.LAGGING, perspective=Perspective.CUSTOMER,
             family=Family.ENGAGEMENT, objective=None, source=Source.INTERNAL, goals=(),
             vanity=False, vanity_reason="", outcome=False, audience=False, paid=False,
-            monthly_change_limit=None, **common,
+            monthly_change_limit=None, kind=KpiKind.RATE, natural_min=None, natural_max=None,
+            natural_min_exclusive=False, **common,
         )
     return KpiView(
         name=custom.name,
@@ -126,8 +143,31 @@ def view_kpi(
         audience=False,
         paid=False,
         monthly_change_limit=None,
+        **custom_kind(selection, custom.percent, project.actuals.get(selection.id, {}).values()),
         **common,
     )
+
+
+def custom_kind(selection: KpiSelection, percent: bool, actuals: Iterable[float] = ()) -> dict:
+    """A sensible kind and natural range for a KPI the owner defined, from its unit and numbers.
+
+    A percent is a share of a whole (0-100) unless the owner's own numbers leave that range (a growth
+    rate of -10 % or 150 %): then it is a ratio shown as percent, open at both ends. A duration
+    (minutes, hours...) is a rate above zero. Anything else is a count or an amount, never below
+    zero, unless the owner's numbers already are.
+    """
+    numbers = [selection.baseline, selection.target, selection.band_low, selection.band_high]
+    numbers = [v for v in [*numbers, *actuals] if v is not None]
+    unit = selection.unit.strip().lower()
+    if percent or unit == "%":
+        if all(0 <= v <= 100 for v in numbers):
+            return dict(kind=KpiKind.SHARE, natural_min=0.0, natural_max=100.0, natural_min_exclusive=False)
+        return dict(kind=KpiKind.RATE, natural_min=None, natural_max=None, natural_min_exclusive=False)
+    if unit in _TIME_UNITS:
+        return dict(kind=KpiKind.RATE, natural_min=0.0, natural_max=None, natural_min_exclusive=True)
+    if any(v < 0 for v in numbers):
+        return dict(kind=KpiKind.RATE, natural_min=None, natural_max=None, natural_min_exclusive=False)
+    return dict(kind=KpiKind.FLOW, natural_min=0.0, natural_max=None, natural_min_exclusive=False)
 
 
 def view_kpis(project: Project, lang: Lang | None = None) -> list[KpiView]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -134,6 +134,34 @@ class CustomKpi(Model):
     percent: bool = False
 
 
+class KpiCycle(Model):
+    """A finished cycle of one KPI, kept exactly as it stood when the next cycle began.
+
+    History is never rewritten: a target missed at its deadline stays missed here, and the KPI's
+    own baseline, target and deadline describe the cycle now running.
+    """
+
+    start: date
+    deadline: date
+    baseline: Value | None = None
+    target: Value | None = None
+    band_low: Value | None = None
+    band_high: Value | None = None
+    final_value: Value | None = None  # the latest reading when the cycle closed
+    final_reading: date | None = None  # its period; readings up to it belong to this cycle
+    verdict: Literal["missed", "reached", "no_data"] = "missed"
+    closed_on: date  # the review date on which the next cycle began
+
+
+class TargetChange(Model):
+    """A target adjusted before its deadline (evidence in hand), recorded so the change stays visible."""
+
+    on: date
+    old_target: Value | None = None
+    new_target: Value | None = None
+    reason: ShortText = ""
+
+
 class KpiSelection(Model):
     """One KPI in the plan: a catalog KPI or a custom one, with the owner's numbers."""
 
@@ -152,6 +180,11 @@ class KpiSelection(Model):
     weight: float = Field(0, ge=0, le=100, allow_inf_nan=False)  # percent of the overall score
     thresholds: Thresholds = Field(default_factory=Thresholds)
     note: LongText = ""
+    # Cycles: after a missed deadline the KPI starts again from its latest value (cycle_start: the
+    # day the running cycle began; None = the plan's start); finished cycles are kept in order.
+    cycle_start: date | None = None
+    cycles: list[KpiCycle] = Field(default_factory=list, max_length=500)
+    target_changes: list[TargetChange] = Field(default_factory=list, max_length=500)
 
     @model_validator(mode="after")
     def _one_definition(self) -> "KpiSelection":

@@ -1,4 +1,15 @@
-"""What to do when a KPI is at risk or missed: reset the goal, switch KPI, or change strategy.
+"""What to do when a KPI is behind, off track or missed: reset, switch KPI, or change strategy.
+
+The remedies follow the status rules of core/progress.py, so they never run ahead of the evidence:
+
+* too early to tell, overdue, on track, reached or without data: no remedy at all (a target is never
+  cut on one or two readings; an overdue KPI first needs its reading).
+* behind: change the strategy or add a KPI that measures the same goal from another side.
+* off track (before the deadline, with a forecast standing on enough readings): also adjust the
+  target to what the trend reaches. The change is recorded in the KPI's ``target_changes``.
+* missed (the deadline has passed): "reset" never rewrites history. It closes the cycle as missed
+  (kept in the KPI's ``cycles``) and starts a new one from the latest value, with the same aim and a
+  new deadline as far from the review date as the missed cycle was long.
 
 Each suggestion carries what applying it changes, so the app can apply it with one click and the
 PDF can print it; applying never deletes a KPI or its recorded actuals.
@@ -8,20 +19,22 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import Enum
 
-from .catalog import load_catalog
-from .enums import ActionStatus, Direction, Lang, Status
-from .formatting import format_number
+from .catalog import Catalog, CatalogKpi, load_catalog
+from .enums import ActionStatus, Direction, KpiKind, Lang, Status
+from .formatting import format_date, format_value
 from .korean import eul, euro
-from .kpiview import selection_from_catalog, view_kpi
-from .models import Action, Project
+from .kpiview import KpiView, selection_from_catalog, view_kpi
+from .models import Action, KpiCycle, Project, TargetChange
+from . import progress as _progress
 from .progress import KpiProgress, evaluate_kpi
 from .text import Text, t
 
 
 class RemedyKind(str, Enum):
-    RESET = "reset"
+    RESET = "reset"  # before the deadline: adjust the target; after it: start a new cycle
     ALTERNATIVE = "alternative"
     STRATEGY = "strategy"
 
@@ -34,6 +47,10 @@ class Remedy:
     new_target: float | None = None  # RESET
     alternative_id: str | None = None  # ALTERNATIVE: catalog id
     action: Text | None = None  # STRATEGY: the tactic to add
+    on: date | None = None  # the review date the remedy was suggested on
+    new_cycle: bool = False  # RESET after the deadline: close the cycle, start a new one
+    new_baseline: float | None = None  # RESET (new cycle) / ALTERNATIVE: the starting value
+    new_deadline: date | None = None  # RESET (new cycle)
 
 
 def nice_round(value: float) -> float:
@@ -45,7 +62,12 @@ def nice_round(value: float) -> float:
     return float(round(rounded, 6))
 
 
-def realistic_target(project: Project, result: KpiProgress) -> float | None:
+def _whole(view: KpiView) -> bool:
+    """Counted in whole things (people, posts, leads): never suggest 40.7 of them."""
+    return view.kind in (KpiKind.STOCK, KpiKind.FLOW) and not view.percent
+
+
+def realistic_target(project: Project, result: KpiProgress, view: KpiView | None = None) -> float | None:
     """The forecast at the deadline, when the trend moves the right way at all."""
     kpi = project.kpi(result.kpi_id)
     if kpi.direction is Direction.RANGE or kpi.baseline is None or kpi.target is None:
@@ -54,52 +76,105 @@ def realistic_target(project: Project, result: KpiProgress) -> float | None:
         return None
     if result.forecast_progress >= 1:
         return None
-    return nice_round(result.forecast)
+    target = nice_round(result.forecast)
+    view = view or view_kpi(project, kpi)
+    if _whole(view):
+        target = float(round(target))
+    # Rounding must not hand back the baseline or a value past the forecast's side of it.
+    if (target - kpi.baseline) * (kpi.target - kpi.baseline) <= 0:
+        return None
+    return target
 
 
-def suggest(project: Project, kpi_id: str, lang: Lang | None = None) -> list[Remedy]:
-    kpi = project.kpi(kpi_id)
-    result = evaluate_kpi(project, kpi)
-    if result.status not in (Status.AT_RISK, Status.MISSED):
-        return []
-    catalog = load_catalog()
-    view = view_kpi(project, kpi, lang, catalog)
-    remedies: list[Remedy] = []
+def new_cycle_deadline(start: date, deadline: date, on: date) -> date:
+    """A new cycle is as long as the missed one (at least a week), counted from the review date."""
+    return on + timedelta(days=max((deadline - start).days, 6))
 
-    new_target = realistic_target(project, result)
-    if new_target is not None:
-        remedies.append(Remedy(
-            RemedyKind.RESET, kpi_id,
-            t(f"지금 추세라면 마감일에 약 {format_number(result.forecast, 1)}에 이릅니다. 목표를 {euro(format_number(new_target))} 다시 정하고 KPI를 고치세요.",
-              f"At the current trend it reaches about {format_number(result.forecast, 1)} by the deadline. Reset the target to {format_number(new_target)} and revise the KPI."),
-            new_target=new_target,
-        ))
 
+def _alternative(catalog: Catalog, project: Project, own: CatalogKpi | None, view: KpiView) -> CatalogKpi | None:
+    """The first alternative not yet in the plan that serves the plan's goal (or, failing that, the
+    KPI's own goals); for a custom KPI, a non-vanity catalog KPI of its family serving the goal."""
     selected = {k.catalog_id for k in project.kpis}
-    own = catalog.get(kpi.catalog_id)
+    goal = project.business_goal.social_goal
     if own is not None:
         candidates = [catalog.kpi(a) for a in own.alternatives]
-    else:  # a custom KPI: non-vanity catalog KPIs of its family serving the plan's goal
-        candidates = [
-            c for c in catalog.kpis
-            if c.family is view.family and project.business_goal.social_goal in c.goals and not c.vanity
-        ]
-    for alt in candidates:
-        if alt.id in selected:
-            continue
+    else:
+        candidates = [c for c in catalog.kpis if c.family is view.family and not c.vanity]
+    candidates = [c for c in candidates if c.id not in selected]
+    for c in candidates:
+        if goal in c.goals:
+            return c
+    wanted = set(view.goals)
+    for c in candidates:
+        if wanted & set(c.goals):
+            return c
+    return None
+
+
+def strategy_hint(catalog: Catalog, view: KpiView) -> Text:
+    """The KPI's own hint where the catalog has one (a readability index is not fixed by a reply
+    rota), else its family's."""
+    own = catalog.get(view.catalog_id)
+    if own is not None and own.strategy_hint is not None:
+        return own.strategy_hint
+    return catalog.family(view.family).strategy_hint
+
+
+def suggest(project: Project, kpi_id: str, lang: Lang | None = None, on: date | None = None) -> list[Remedy]:
+    on = on or _progress.today()
+    kpi = project.kpi(kpi_id)
+    catalog = load_catalog()
+    view = view_kpi(project, kpi, lang, catalog)
+    result = evaluate_kpi(project, kpi, on, view)
+    if result.status not in (Status.BEHIND, Status.OFF_TRACK, Status.MISSED):
+        return []
+    remedies: list[Remedy] = []
+    ko = lambda v: format_value(v, view.unit, Lang.KO, view.percent)  # noqa: E731
+    en = lambda v: format_value(v, view.unit, Lang.EN, view.percent)  # noqa: E731
+
+    if result.status is Status.MISSED and result.latest is not None:
+        deadline = new_cycle_deadline(result.start or project.start, result.deadline or project.end, on)
+        aim_ko = ko(kpi.target) if kpi.direction is not Direction.RANGE else \
+            f"{format_value(kpi.band_low, '', Lang.KO)}–{ko(kpi.band_high)}"
+        aim_en = en(kpi.target) if kpi.direction is not Direction.RANGE else \
+            f"{format_value(kpi.band_low, '', Lang.EN)}–{en(kpi.band_high)}"
+        remedies.append(Remedy(
+            RemedyKind.RESET, kpi_id,
+            t(f"마감일이 지났으니 이 주기는 '미달'로 기록해 둡니다. 지금 값 {ko(result.latest)}에서 새 주기를 시작하세요: "
+              f"목표 {aim_ko}, 새 마감일 {format_date(deadline, Lang.KO)}.",
+              f"The deadline has passed, so this cycle stays on record as missed. Start a new cycle from today's "
+              f"{en(result.latest)}: target {aim_en}, new deadline {format_date(deadline, Lang.EN)}."),
+            new_target=kpi.target, on=on, new_cycle=True, new_baseline=result.latest, new_deadline=deadline,
+        ))
+    elif result.status is Status.OFF_TRACK:
+        new_target = realistic_target(project, result, view)
+        if new_target is not None:
+            n = result.forecast_readings
+            remedies.append(Remedy(
+                RemedyKind.RESET, kpi_id,
+                t(f"기록 {n}번의 추세라면 마감일에 약 {ko(result.forecast)}에 이릅니다. "
+                  f"목표를 {euro(ko(new_target))} 다시 정하고 KPI를 고치세요. 바꾼 기록은 계획에 남습니다.",
+                  f"At the trend of {n} readings it reaches about {en(result.forecast)} by the deadline. "
+                  f"Reset the target to {en(new_target)} and revise the KPI; the change stays on record."),
+                new_target=new_target, on=on,
+            ))
+
+    alt = _alternative(catalog, project, catalog.get(kpi.catalog_id), view)
+    if alt is not None:
         remedies.append(Remedy(
             RemedyKind.ALTERNATIVE, kpi_id,
-            t(f"{eul(alt.name.ko)} 대안 KPI로 삼아 보세요. 같은 목표를 다른 쪽에서 잽니다.",
-              f"Adopt {alt.name.en} as an alternative KPI: it measures the same goal from another side."),
-            alternative_id=alt.id,
+            t(f"{eul(alt.name.ko)} 대안 KPI로 삼아 보세요. 같은 목표를 다른 쪽에서 잽니다. "
+              f"지금 값을 재서 기준선으로 적고 목표를 정하세요.",
+              f"Adopt {alt.name.en} as an alternative KPI: it measures the same goal from another side. "
+              f"Measure its value now, enter it as the baseline and set a target."),
+            alternative_id=alt.id, on=on,
         ))
-        break
 
-    hint = catalog.family(view.family).strategy_hint
+    hint = strategy_hint(catalog, view)
     remedies.append(Remedy(
         RemedyKind.STRATEGY, kpi_id,
         t(f"전략을 조정하세요: {hint.ko}", f"Readjust the strategy: {hint.en}"),
-        action=hint,
+        action=hint, on=on,
     ))
     return remedies
 
@@ -109,13 +184,21 @@ def apply_remedy(project: Project, remedy: Remedy) -> Project:
     p = project.model_copy(deep=True)
     kpi = p.kpi(remedy.kpi_id)
     lang = p.language
-    if remedy.kind is RemedyKind.RESET and remedy.new_target is not None:
+    on = remedy.on or _progress.today()
+    if remedy.kind is RemedyKind.RESET and remedy.new_cycle:
+        _start_new_cycle(p, remedy, on)
+    elif remedy.kind is RemedyKind.RESET and remedy.new_target is not None:
+        kpi.target_changes = [*kpi.target_changes, TargetChange(
+            on=on, old_target=kpi.target, new_target=remedy.new_target,
+            reason="reset to the trend's forecast (remedy)",
+        )]
         kpi.target = remedy.new_target
         if p.smart.metric == kpi.id:
             p.smart.target = remedy.new_target
     elif remedy.kind is RemedyKind.ALTERNATIVE and remedy.alternative_id:
         new = selection_from_catalog(p, remedy.alternative_id, lang)
         new.owner, new.weight, new.thresholds = kpi.owner, kpi.weight, kpi.thresholds
+        new.deadline = kpi.deadline
         kpi.weight = 0  # kept with its history, no longer scored
         p.kpis = [*p.kpis, new]
     elif remedy.kind is RemedyKind.STRATEGY and remedy.action is not None:
@@ -123,3 +206,33 @@ def apply_remedy(project: Project, remedy: Remedy) -> Project:
             tactic=remedy.action.get(lang), kpi=kpi.id, owner=kpi.owner, status=ActionStatus.PLANNED,
         )]
     return p
+
+
+def _start_new_cycle(p: Project, remedy: Remedy, on: date) -> None:
+    """Close the KPI's cycle as it stands (missed) and start the next from the latest value."""
+    kpi = p.kpi(remedy.kpi_id)
+    result = evaluate_kpi(p, kpi, on)
+    old_deadline = p.deadline_of(kpi)
+    last = result.points[-1] if result.points else None
+    kpi.cycles = [*kpi.cycles, KpiCycle(
+        start=result.start or p.start, deadline=old_deadline,
+        baseline=kpi.baseline, target=kpi.target, band_low=kpi.band_low, band_high=kpi.band_high,
+        final_value=result.latest, final_reading=last.day if last else None,
+        verdict=result.status.value if result.status in (Status.MISSED, Status.REACHED) else "no_data",
+        closed_on=on,
+    )]
+    new_deadline = remedy.new_deadline or new_cycle_deadline(result.start or p.start, old_deadline, on)
+    if new_deadline > p.end:
+        # The plan runs on for this KPI; every other KPI keeps the deadline it had.
+        for other in p.kpis:
+            if other.deadline is None:
+                other.deadline = p.end
+        p.end = new_deadline
+    kpi.cycle_start = on
+    kpi.deadline = new_deadline
+    kpi.baseline = remedy.new_baseline if remedy.new_baseline is not None else result.latest
+    if remedy.new_target is not None and kpi.direction is not Direction.RANGE:
+        kpi.target = remedy.new_target
+    if p.smart.metric == kpi.id:
+        p.smart.baseline = kpi.baseline
+        p.smart.deadline = new_deadline

@@ -5,22 +5,25 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from .audit import AuditResult, audit, letter_name
-from .enums import Lang, Severity, SmartLetter
-from .formatting import format_number, format_percent
+from .enums import Lang, Severity, SmartLetter, Status
+from .formatting import format_date, format_number, format_percent
 from .kpiview import view_kpis
 from .models import Project
-from .progress import evaluate, overall_score
+from . import progress as _progress
+from .progress import evaluate, forecast_text, overall_score, past_cycle_text, status_reason
 from .remedies import suggest
 from .sentence import smart_sentence
 from .text import t
 from .vocab import SEVERITY_NAMES, STATUS_NAMES
 
 
-
-def check_report(project: Project, lang: Lang) -> tuple[str, bool]:
+def check_report(project: Project, lang: Lang, on: date | None = None) -> tuple[str, bool]:
+    """The audit and each KPI's standing as of the review date ``on`` (default: today)."""
+    on = on or _progress.today()
     result = audit(project)
     lines = [smart_sentence(project.smart).get(lang), ""]
     lines.append("SMART 점검" if lang is Lang.KO else "SMART audit")
@@ -32,8 +35,8 @@ def check_report(project: Project, lang: Lang) -> tuple[str, bool]:
             lines.append(f"      [{SEVERITY_NAMES[f.severity].get(lang)}] {f.id}: {f.message.get(lang)}")
             lines.append(f"          → {f.fix.get(lang)}")
     lines.append("")
-    lines.append("KPI 현황" if lang is Lang.KO else "KPI review")
-    results = evaluate(project)
+    lines.append(t(f"KPI 현황 ({format_date(on, lang)} 기준)", f"KPI review (as of {format_date(on, lang)})").get(lang))
+    results = evaluate(project, on)
     for view in view_kpis(project, lang):
         r = results[view.id]
         lines.append(
@@ -42,7 +45,12 @@ def check_report(project: Project, lang: Lang) -> tuple[str, bool]:
             f" | {'속도' if lang is Lang.KO else 'pace'} {format_number(r.pace)}"
             f" | {'예측' if lang is Lang.KO else 'forecast'} {format_number(r.forecast, 1)}"
         )
-        for remedy in suggest(project, view.id, lang):
+        lines.append(f"      {status_reason(r, view).get(lang)}")
+        if r.status not in (Status.NO_DATA,):
+            lines.append(f"      {forecast_text(r, view).get(lang)}")
+        for cycle in r.past_cycles:
+            lines.append("      " + past_cycle_text(cycle, view).get(lang))
+        for remedy in suggest(project, view.id, lang, on):
             lines.append(f"      → {remedy.message.get(lang)}")
     score = overall_score(project, results)
     lines.append(("종합 점수: " if lang is Lang.KO else "Overall score: ") + format_percent(score))
@@ -64,11 +72,14 @@ def _verdict(result: AuditResult, lang: Lang) -> str:
     ).get(lang)
 
 
-def check_report_json(project: Project, lang: Lang) -> dict[str, Any]:
+def check_report_json(project: Project, lang: Lang, on: date | None = None) -> dict[str, Any]:
+    on = on or _progress.today()
     result = audit(project)
-    results = evaluate(project)
+    results = evaluate(project, on)
+    views = {v.id: v for v in view_kpis(project, lang)}
     return {
         "passed": result.passed,
+        "on": on.isoformat(),
         "sentence": smart_sentence(project.smart).get(lang),
         "letters": {
             letter.value: (result.letter_verdict(letter) or "pass").__str__() for letter in SmartLetter
@@ -90,13 +101,25 @@ def check_report_json(project: Project, lang: Lang) -> dict[str, Any]:
                 "id": k.id,
                 "name": k.name,
                 "status": results[k.id].status.value,
+                "reason": status_reason(results[k.id], views[k.id]).get(lang),
                 "progress": results[k.id].progress,
                 "pace": results[k.id].pace,
+                "readings": results[k.id].readings,
+                "days_since_reading": results[k.id].days_since,
                 "forecast": results[k.id].forecast,
+                "forecast_readings": results[k.id].forecast_readings,
+                "forecast_text": forecast_text(results[k.id], views[k.id]).get(lang),
+                "past_cycles": [
+                    {"start": c.start.isoformat(), "deadline": c.deadline.isoformat(), "baseline": c.baseline,
+                     "target": c.target, "final_value": c.final_value, "verdict": c.verdict}
+                    for c in results[k.id].past_cycles
+                ],
                 "remedies": [
                     {"kind": r.kind.value, "message": r.message.get(lang),
-                     "new_target": r.new_target, "alternative": r.alternative_id}
-                    for r in suggest(project, k.id, lang)
+                     "new_target": r.new_target, "alternative": r.alternative_id, "new_cycle": r.new_cycle,
+                     "new_baseline": r.new_baseline,
+                     "new_deadline": r.new_deadline.isoformat() if r.new_deadline else None}
+                    for r in suggest(project, k.id, lang, on)
                 ],
             }
             for k in view_kpis(project, lang)

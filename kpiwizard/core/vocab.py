@@ -25,8 +25,12 @@ from .text import Text, t
 
 STATUS_NAMES: dict[Status, Text] = {
     Status.NO_DATA: t("기록 없음", "no data"),
+    Status.TOO_EARLY: t("아직 판단하기 이름", "too early to tell"),
+    Status.STALE: t("기록 늦음", "reading overdue"),
     Status.ON_TRACK: t("순항", "on track"),
-    Status.AT_RISK: t("주의", "at risk"),
+    Status.BEHIND: t("뒤처짐", "behind"),
+    Status.OFF_TRACK: t("이대로면 미달", "off track"),
+    Status.REACHED: t("달성", "reached"),
     Status.MISSED: t("미달", "missed"),
 }
 SEVERITY_NAMES: dict[Severity, Text] = {

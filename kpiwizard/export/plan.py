@@ -96,7 +96,8 @@ from .plan_style import (
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm
-STATUS_COLOURS = {Status.ON_TRACK: GOOD, Status.AT_RISK: WARN, Status.MISSED: BAD, Status.NO_DATA: MUTED}
+STATUS_COLOURS = {Status.ON_TRACK: GOOD, Status.REACHED: GOOD, Status.BEHIND: WARN, Status.STALE: WARN,
+                  Status.OFF_TRACK: BAD, Status.MISSED: BAD, Status.NO_DATA: MUTED, Status.TOO_EARLY: MUTED}
 VERDICT_COLOURS = {None: GOOD, Severity.INFO: GOOD, Severity.WARNING: WARN, Severity.ERROR: BAD}
 TOP_KPIS = 5
 # A check-in that records more KPIs than this names them as "all N KPIs" instead of one by one.

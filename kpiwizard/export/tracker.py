@@ -104,7 +104,10 @@ TOP = Alignment(vertical="top")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 STATUS_FILLS = {
     Status.ON_TRACK: ("C6EFCE", "006100"),
-    Status.AT_RISK: ("FFEB9C", "9C5700"),
+    Status.REACHED: ("C6EFCE", "006100"),
+    Status.BEHIND: ("FFEB9C", "9C5700"),
+    Status.OFF_TRACK: ("FFC7CE", "9C0006"),
+    Status.STALE: ("E7E6E6", "3A3838"),
     Status.MISSED: ("FFC7CE", "9C0006"),
 }
 

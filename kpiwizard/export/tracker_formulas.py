@@ -63,10 +63,10 @@ def pace(progress_cell: str, expected_cell: str) -> str:
 def status(progress_cell: str, pace_cell: str, measured_on: str, deadline: str,
            on_track: str, at_risk: str, names: dict[str, str]) -> str:
     """progress.classify, answering with the status name in the workbook's language."""
-    return (f'=IF({pace_cell}="",{q(names["no_data"])},IF({progress_cell}>=1,{q(names["on_track"])},'
+    return (f'=IF({pace_cell}="",{q(names["no_data"])},IF({progress_cell}>=1,{q(names["reached"])},'
             f'IF({measured_on}>={deadline},{q(names["missed"])},'
             f'IF({pace_cell}>={on_track},{q(names["on_track"])},'
-            f'IF({pace_cell}>={at_risk},{q(names["at_risk"])},{q(names["missed"])})))))')
+            f'IF({pace_cell}>={at_risk},{q(names["behind"])},{q(names["off_track"])})))))')
 
 
 def score(progress_cell: str) -> str:

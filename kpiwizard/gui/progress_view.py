@@ -46,7 +46,8 @@ STATUS_COLUMNS = [
     t("KPI", "KPI"), t("상태", "Status"), t("진척", "Progress"), t("속도", "Pace"),
     t("최근 값", "Latest"), t("마감일 예측", "Forecast at deadline"),
 ]
-STATUS_MARKS = {Status.NO_DATA: "○", Status.ON_TRACK: "●", Status.AT_RISK: "▲", Status.MISSED: "✖"}
+STATUS_MARKS = {Status.NO_DATA: "○", Status.TOO_EARLY: "○", Status.STALE: "◌", Status.ON_TRACK: "●",
+                Status.REACHED: "●", Status.BEHIND: "▲", Status.OFF_TRACK: "▼", Status.MISSED: "✖"}
 APPLY = t("적용(&Y)", "Appl&y")
 
 

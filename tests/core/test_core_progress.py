@@ -107,19 +107,21 @@ def test_expected_share_counts_days_inclusively():
 
 
 @pytest.mark.parametrize(
-    "p, pace, measured, expected",
+    "p, pace, readings, measured, on, expected",
     [
-        (1.0, 0.5, date(2026, 1, 5), Status.ON_TRACK),  # reached beats a slow pace
-        (0.5, 0.9, date(2026, 1, 5), Status.ON_TRACK),  # exactly the on-track threshold
-        (0.5, 0.8999, date(2026, 1, 5), Status.AT_RISK),
-        (0.5, 0.7, date(2026, 1, 5), Status.AT_RISK),  # exactly the at-risk threshold
-        (0.5, 0.6999, date(2026, 1, 5), Status.MISSED),
-        (0.99, 0.99, date(2026, 1, 31), Status.MISSED),  # deadline came, not reached
-        (None, None, None, Status.NO_DATA),
+        (1.0, 0.5, 3, date(2026, 1, 5), date(2026, 1, 5), Status.REACHED),  # reached beats a slow pace
+        (0.5, 0.9, 3, date(2026, 1, 5), date(2026, 1, 5), Status.ON_TRACK),  # exactly the on-track threshold
+        (0.5, 0.8999, 3, date(2026, 1, 5), date(2026, 1, 5), Status.BEHIND),
+        (0.5, 0.7, 3, date(2026, 1, 5), date(2026, 1, 5), Status.BEHIND),  # exactly the at-risk threshold
+        (0.5, 0.6999, 3, date(2026, 1, 5), date(2026, 1, 5), Status.OFF_TRACK),
+        (0.5, 0.6999, 1, date(2026, 1, 5), date(2026, 1, 5), Status.TOO_EARLY),  # one reading
+        (0.99, 0.99, 3, date(2026, 1, 31), date(2026, 1, 31), Status.MISSED),  # deadline came, not reached
+        (0.5, 1.2, 3, date(2026, 1, 5), date(2026, 2, 1), Status.MISSED),  # review after the deadline
+        (None, None, 0, None, date(2026, 1, 5), Status.NO_DATA),
     ],
 )
-def test_classify_at_thresholds(p, pace, measured, expected):
-    assert classify(p, pace, measured, date(2026, 1, 31), 0.9, 0.7) is expected
+def test_classify_at_thresholds(p, pace, readings, measured, on, expected):
+    assert classify(p, pace, readings, 0.2, measured, on, date(2026, 1, 31), None, 0.9, 0.7) is expected
 
 
 def _project(kpi: KpiSelection, actuals: dict, start=date(2026, 1, 1), end=date(2026, 1, 28)) -> Project:
@@ -130,7 +132,7 @@ def test_response_time_falling_is_on_track():
     kpi = KpiSelection(id="rt", catalog_id="response_time", baseline=120, target=30, direction=L,
                        frequency=Frequency.WEEKLY)
     # Four weekly periods; after week 2 (day 14 of 28) the line expects half the way: 75 minutes.
-    result = evaluate_kpi(_project(kpi, {date(2026, 1, 1): 100, date(2026, 1, 8): 70}), kpi)
+    result = evaluate_kpi(_project(kpi, {date(2026, 1, 1): 100, date(2026, 1, 8): 70}), kpi, date(2026, 1, 14))
     assert result.latest == 70
     assert result.measured_on == date(2026, 1, 14)
     assert result.progress == pytest.approx(50 / 90)
@@ -139,47 +141,52 @@ def test_response_time_falling_is_on_track():
     assert result.status is Status.ON_TRACK
 
 
-def test_lower_is_better_going_up_is_missed_not_on_track():
+def test_lower_is_better_going_up_is_off_track_then_missed_not_on_track():
     kpi = KpiSelection(id="cpl", catalog_id="cost_per_lead", baseline=40, target=20, direction=L)
-    result = evaluate_kpi(_project(kpi, {date(2026, 1, 1): 44}), kpi)
+    actuals = {date(2026, 1, 1): 44, date(2026, 1, 8): 45, date(2026, 1, 15): 46}
+    result = evaluate_kpi(_project(kpi, actuals), kpi, date(2026, 1, 21))
     assert result.progress < 0
-    assert result.status is Status.MISSED
+    assert result.status is Status.OFF_TRACK  # before the deadline: not yet "missed"
+    assert evaluate_kpi(_project(kpi, actuals), kpi, date(2026, 1, 29)).status is Status.MISSED
 
 
 def test_deadline_reached_without_target_is_missed_even_at_good_pace():
     kpi = KpiSelection(id="f", catalog_id="followers", baseline=100, target=200,
                        thresholds=Thresholds(on_track=0.5, at_risk=0.2))
-    result = evaluate_kpi(_project(kpi, {date(2026, 1, 22): 195}), kpi)
+    result = evaluate_kpi(_project(kpi, {date(2026, 1, 22): 195}), kpi, date(2026, 1, 28))
     assert result.measured_on == date(2026, 1, 28)
     assert result.status is Status.MISSED
 
 
 def test_actual_dated_inside_a_period_counts_for_that_period():
     kpi = KpiSelection(id="f", catalog_id="followers", baseline=100, target=200)
-    result = evaluate_kpi(_project(kpi, {date(2026, 1, 10): 150}), kpi)
+    result = evaluate_kpi(_project(kpi, {date(2026, 1, 10): 150}), kpi, date(2026, 1, 14))
     assert result.measured_on == date(2026, 1, 14)
 
 
 def test_no_actuals_is_no_data():
     kpi = KpiSelection(id="f", catalog_id="followers", baseline=100, target=200)
-    result = evaluate_kpi(_project(kpi, {}), kpi)
+    result = evaluate_kpi(_project(kpi, {}), kpi, date(2026, 1, 14))
     assert result.status is Status.NO_DATA
     assert result.progress is None and result.pace is None and result.forecast is None
 
 
 def test_forecast_is_the_least_squares_line_through_baseline_and_actuals():
     kpi = KpiSelection(id="f", catalog_id="followers", baseline=100, target=200)
-    project = _project(kpi, {date(2026, 1, 1): 107, date(2026, 1, 8): 114})
-    # points (day 0, 100), (7, 107), (14, 114): slope 1 a day; the deadline is day 28.
-    result = evaluate_kpi(project, kpi)
+    project = _project(kpi, {date(2026, 1, 1): 107, date(2026, 1, 8): 114, date(2026, 1, 15): 121})
+    # points (day 0, 100), (7, 107), (14, 114), (21, 121): slope 1 a day; the deadline is day 28.
+    result = evaluate_kpi(project, kpi, date(2026, 1, 21))
     assert result.forecast == pytest.approx(128)
     assert result.forecast_progress == pytest.approx(0.28)
+    assert result.forecast_readings == 3
 
 
-def test_forecast_never_predicts_a_negative_count():
+def test_forecast_of_a_time_never_reaches_zero():
     kpi = KpiSelection(id="rt", catalog_id="response_time", baseline=120, target=30, direction=L)
-    project = _project(kpi, {date(2026, 1, 1): 40})
-    assert evaluate_kpi(project, kpi).forecast == 0.0
+    project = _project(kpi, {date(2026, 1, 1): 80, date(2026, 1, 8): 50, date(2026, 1, 15): 20})
+    result = evaluate_kpi(project, kpi, date(2026, 1, 21))
+    assert result.forecast is None and result.forecast_limit == 0  # a time is above 0
+    assert result.forecast_progress > 1  # the trend passes the target before it runs out
 
 
 def test_linear_forecast_with_a_single_point_is_that_point():
@@ -221,9 +228,10 @@ def test_overall_score_without_data_is_none():
 
 def test_forecast_is_rounded_to_the_precision_of_the_owners_numbers():
     kpi = KpiSelection(id="f", catalog_id="followers", baseline=100, target=200)
-    project = _project(kpi, {date(2026, 1, 1): 107, date(2026, 1, 8): 115})
-    forecast = evaluate_kpi(project, kpi).forecast
+    project = _project(kpi, {date(2026, 1, 1): 107, date(2026, 1, 8): 115, date(2026, 1, 15): 118})
+    forecast = evaluate_kpi(project, kpi, date(2026, 1, 21)).forecast
     assert forecast == round(forecast) and forecast > 115
     rate = KpiSelection(id="r", catalog_id="engagement_rate", baseline=3.0, target=3.6)
-    project = _project(rate, {date(2026, 1, 1): 3.1, date(2026, 1, 8): 3.25})
-    assert evaluate_kpi(project, rate).forecast == round(evaluate_kpi(project, rate).forecast, 2)
+    project = _project(rate, {date(2026, 1, 1): 3.1, date(2026, 1, 8): 3.25, date(2026, 1, 15): 3.3})
+    forecast = evaluate_kpi(project, rate, date(2026, 1, 21)).forecast
+    assert forecast == round(forecast, 2) and forecast != round(forecast)

@@ -1,6 +1,8 @@
 """Progress view: the core's status per KPI, typed actuals land in the plan, remedies apply in one
 click and undo, a tracker is imported and a bad one explained."""
 
+from datetime import date
+
 from kpiwizard.core.enums import Lang, Status
 from kpiwizard.core.formatting import format_percent
 from kpiwizard.core.progress import evaluate, kpi_periods
@@ -82,7 +84,9 @@ def test_remedy_applies_with_one_click_like_the_core_and_undoes(qtbot):
     assert doc.project == before
 
 
-def test_on_track_kpi_offers_no_remedy(qtbot):
+def test_on_track_kpi_offers_no_remedy(qtbot, monkeypatch):
+    # Statuses are judged as of today; review the café on 1 February, its latest readings in.
+    monkeypatch.setattr("kpiwizard.core.progress.today", lambda: date(2026, 2, 1))
     doc, _language, view = open_example(qtbot, ProgressView)
     view.select("coupon_visits")
     assert evaluate(doc.project)["coupon_visits"].status is Status.ON_TRACK
