@@ -32,19 +32,19 @@ def test_status_columns_are_the_cores_evaluation(qtbot):
 def test_typed_actual_lands_in_project_actuals_and_undo_restores(qtbot):
     doc, _language, view = open_example(qtbot, ProgressView)
     before = doc.project
-    view.select("followers_local")
-    periods = kpi_periods(doc.project, doc.project.kpi("followers_local"))
-    empty_row = next(i for i, p in enumerate(periods) if not any(p.start <= d <= p.end for d in doc.project.actuals["followers_local"]))
-    view.actuals.item(empty_row, 1).setText("905")
-    assert doc.project.actuals["followers_local"][periods[empty_row].start] == 905
-    assert view.chart.data().actuals[-1] == (periods[empty_row].end, 905)
+    view.select("naver_place_saves")  # the café's one empty month (March)
+    periods = kpi_periods(doc.project, doc.project.kpi("naver_place_saves"))
+    empty_row = next(i for i, p in enumerate(periods) if not any(p.start <= d <= p.end for d in doc.project.actuals["naver_place_saves"]))
+    view.actuals.item(empty_row, 1).setText("81")
+    assert doc.project.actuals["naver_place_saves"][periods[empty_row].start] == 81
+    assert view.chart.data().actuals[-1] == (periods[empty_row].end, 81)
     # changing a recorded period rewrites that period's value, not a new date
-    view.actuals.item(0, 1).setText("830")
-    recorded = [d for d in doc.project.actuals["followers_local"] if periods[0].start <= d <= periods[0].end]
-    assert len(recorded) == 1 and doc.project.actuals["followers_local"][recorded[0]] == 830
+    view.actuals.item(0, 1).setText("60")
+    recorded = [d for d in doc.project.actuals["naver_place_saves"] if periods[0].start <= d <= periods[0].end]
+    assert len(recorded) == 1 and doc.project.actuals["naver_place_saves"][recorded[0]] == 60
     # emptying a cell clears the period
     view.actuals.item(0, 1).setText("")
-    assert not any(periods[0].start <= d <= periods[0].end for d in doc.project.actuals["followers_local"])
+    assert not any(periods[0].start <= d <= periods[0].end for d in doc.project.actuals["naver_place_saves"])
     while doc.undo_stack.canUndo():
         doc.undo_stack.undo()
     assert doc.project == before
@@ -53,13 +53,13 @@ def test_typed_actual_lands_in_project_actuals_and_undo_restores(qtbot):
 def test_bad_actual_is_refused_with_the_reason(qtbot):
     doc, _language, view = open_example(qtbot, ProgressView)
     before = doc.project
-    view.select("coupon_visits")
-    view.actuals.item(5, 1).setText("많이")
+    view.select("naver_place_saves")  # the café's one empty month (March)
+    view.actuals.item(2, 1).setText("많이")
     assert "숫자" in view.actuals_error.text() and not view.actuals_error.isHidden()
-    view.actuals.item(5, 1).setText("1e15")
+    view.actuals.item(2, 1).setText("1e15")
     assert "이하" in view.actuals_error.text()
     assert doc.project == before
-    assert view.actuals.item(5, 1).text() == ""
+    assert view.actuals.item(2, 1).text() == ""
 
 
 def test_remedy_applies_with_one_click_like_the_core_and_undoes(qtbot):
