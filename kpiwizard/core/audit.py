@@ -11,24 +11,24 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .enums import Direction, Frequency, Lang, Severity, SmartLetter
-from .formatting import format_number
+from . import assumptions as assumed
+from .assumptions import Assumed
+from .catalog import load_catalog
+from .enums import Direction, Frequency, KpiKind, Lang, Severity, SmartLetter
+from .formatting import format_money, format_number
 from .korean import eul, eun, euro, i_ga
 from .kpiview import KpiView, view_kpis
 from .models import Project
+from .reference import plan_rule, threshold
 from .schedule import months_between
 from .text import Text, t
+from .vocab import GOAL_NAMES, PERSPECTIVE_NAMES
 
-# Cost of one new follower through ads, by currency, when the user has not set it.
-DEFAULT_COST_PER_FOLLOWER = {
-    "KRW": 1500.0, "USD": 1.2, "EUR": 1.1, "GBP": 1.0, "JPY": 170.0, "CNY": 8.0,
-    "CAD": 1.6, "AUD": 1.8, "TWD": 35.0, "SGD": 1.6, "VND": 28000.0,
-}
-# However many posts: more than half the audience again in a month is not organic growth.
-MAX_ORGANIC_MONTHLY_RATE = 0.5
-# A small account still gains a few followers a month for each weekly post.
-MIN_ORGANIC_PER_WEEKLY_POST = 4.0
+# Weights may total 100 ± this (rounding of shares typed by hand).
 WEIGHT_TOLERANCE = 0.5
+# A plan longer than this many months needs milestones.
+LONG_PLAN_MONTHS = 12.5
+DAYS_PER_MONTH = 30.4375
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class Finding:
     fix: Text  # what to change
     field: str | None = None  # where in the project, e.g. "kpis[2].target"
     kpi_id: str | None = None
+    # The assumptions the verdict stood on, each with its value and source (also in the message).
+    assumptions: tuple[Assumed, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,49 @@ def _channel_metric(ctx: Context):
             )
 
 
+def vague_goal(what: str) -> bool:
+    """A goal naming only uncountable change ('brand awareness up', 'do better') and nothing to count."""
+    rules = plan_rule("vague_goal")
+    text = what.casefold()
+    if not text.strip():
+        return False  # S-what-missing says so
+    countable = any(word.casefold() in text for word in rules["countable_words"])
+    vague = any(word.casefold() in text for word in rules["vague_words"])
+    return vague and not countable
+
+
+@check("S-what-vague", SmartLetter.S, Severity.ERROR, t("모호한 목표", "Vague goal"))
+def _what_vague(ctx: Context):
+    what = ctx.project.smart.what.strip()
+    if vague_goal(what):
+        yield (
+            t(f"목표 '{what}'에는 셀 수 있는 대상이 없습니다. 숫자를 채워도 무엇이 몇에서 몇으로 바뀌는지 알 수 없어, 이룬 날을 아무도 알아보지 못합니다.",
+              f"The goal '{what}' names nothing that can be counted. Even with numbers filled in, nobody can tell what goes from what to what, or when it is reached."),
+            t("예: '페이스북 브랜드 인지도 향상' 대신 '우리 동네 페이스북 팔로워'처럼 셀 수 있는 대상을 적으세요.",
+              "Name something countable: instead of 'improve Facebook brand awareness', write 'Facebook followers in our city'."),
+            "smart.what", None,
+        )
+
+
+def activity_kpi(catalog_id: str | None) -> bool:
+    return catalog_id in plan_rule("activity_kpis")["ids"]
+
+
+@check("S-goal-is-activity", SmartLetter.S, Severity.ERROR, t("활동을 목표로 삼음", "Activity as the goal"))
+def _goal_is_activity(ctx: Context):
+    metric = next((k for k in ctx.kpis if k.id == ctx.project.smart.metric), None)
+    if metric is None or not activity_kpi(metric.catalog_id):
+        return
+    proposals = _goal_proposals(ctx)
+    yield (
+        t(f"목표를 {euro(q(metric.names.ko))} 재고 있습니다. 이것은 사장님이 하는 일(활동)이지 결과가 아닙니다. 게시를 다 해도 손님이 늘었는지는 알 수 없습니다.",
+          f"The goal is measured by '{metric.names.en}': that is what you do, not what it achieves. Every post can go out while no customer notices."),
+        t(f"목표는 결과로 재고(예: {_names(proposals, 'ko')}), {eun(q(metric.names.ko))} 실행 계획이나 선행 KPI로 두세요.",
+          f"Measure the goal by a result (e.g. {_names(proposals, 'en')}) and keep '{metric.names.en}' as an action or a leading KPI."),
+        "smart.metric", metric.id,
+    )
+
+
 # ----------------------------------------------------------------------------------------- M
 
 
@@ -264,7 +309,7 @@ def _goal_kpi_mismatch(ctx: Context):
 @check("M-kpi-baseline-missing", SmartLetter.M, Severity.ERROR, t("KPI 기준선", "KPI baselines"))
 def _kpi_baseline(ctx: Context):
     for k in ctx.kpis:
-        if k.baseline is None:
+        if k.baseline is None and not (_measure_first_kpi(k) and k.id != ctx.project.smart.metric):
             yield (
                 t(f"'{k.names.ko}'의 기준선이 없습니다. 진척도를 계산할 수 없습니다.",
                   f"'{k.names.en}' has no baseline, so its progress cannot be computed."),
@@ -276,7 +321,7 @@ def _kpi_baseline(ctx: Context):
 @check("M-kpi-target-missing", SmartLetter.M, Severity.ERROR, t("KPI 목표 값", "KPI targets"))
 def _kpi_target(ctx: Context):
     for k in ctx.kpis:
-        if k.direction is Direction.RANGE:
+        if k.direction is Direction.RANGE or (_measure_first_kpi(k) and k.id != ctx.project.smart.metric):
             continue
         if k.target is None:
             yield (
@@ -290,7 +335,7 @@ def _kpi_target(ctx: Context):
 @check("M-band-missing", SmartLetter.M, Severity.ERROR, t("범위 KPI의 범위", "Band of a range KPI"))
 def _band_missing(ctx: Context):
     for k in ctx.kpis:
-        if k.direction is Direction.RANGE and (k.band_low is None or k.band_high is None):
+        if k.direction is Direction.RANGE and (k.band_low is None or k.band_high is None) and not _measure_first_kpi(k):
             yield (
                 t(f"{eun(q(k.names.ko))} 범위 유지 KPI인데 하한과 상한이 모두 정해지지 않았습니다.",
                   f"'{k.names.en}' keeps a value in a band, but the band's low and high ends are not both set."),
@@ -299,19 +344,154 @@ def _band_missing(ctx: Context):
             )
 
 
-@check("M-percent-range", SmartLetter.M, Severity.ERROR, t("백분율 범위", "Percent range"))
-def _percent_range(ctx: Context):
+def _natural_range_text(k: KpiView) -> Text:
+    low, high = k.natural_min, k.natural_max
+    if low is not None and high is not None:
+        return t(f"{n(low)}~{n(high)}", f"{n(low)}–{n(high)}")
+    if low is not None:
+        if k.natural_min_exclusive:
+            return t(f"{n(low)}보다 큰 값", f"above {n(low)}")
+        return t(f"{n(low)} 이상", f"{n(low)} or more")
+    return t(f"{n(high)} 이하", f"{n(high)} or less")
+
+
+def _outside(k: KpiView, v: float) -> bool:
+    if k.natural_min is not None and (v < k.natural_min or (k.natural_min_exclusive and v == k.natural_min)):
+        return True
+    return k.natural_max is not None and v > k.natural_max
+
+
+@check("M-natural-range", SmartLetter.M, Severity.ERROR, t("가능한 값의 범위", "Possible values"))
+def _natural_range(ctx: Context):
+    """Shares stay within 0-100, counts at 0 or more, times above 0, ratings within their scale;
+    ratios shown as percent (ROAS, ROI, growth) are open-ended and ROI may be negative."""
+    for k in ctx.kpis:
+        if k.natural_min is None and k.natural_max is None:
+            continue
+        named = [("baseline", k.baseline), ("target", k.target), ("band_low", k.band_low), ("band_high", k.band_high)]
+        bad = [(name, v) for name, v in named if v is not None and _outside(k, v)]
+        bad_actuals = [v for v in ctx.project.actuals.get(k.id, {}).values() if _outside(k, v)]
+        if not bad and not bad_actuals:
+            continue
+        values = ", ".join(n(v) for v in [*(v for _, v in bad), *bad_actuals])
+        allowed = _natural_range_text(k)
+        where = _kpi_field(ctx, k, bad[0][0]) if bad else f"actuals.{k.id}"
+        yield (
+            t(f"{eun(q(k.names.ko))} {allowed.ko}만 가능한데 {i_ga(values)} 있습니다.",
+              f"'{k.names.en}' can only take values {allowed.en}, but has {values}."),
+            t("값을 다시 확인해 고치세요(비율은 4.5%를 4.5로 적습니다).",
+              "Check the value and correct it (a percentage of 4.5 % is typed as 4.5)."),
+            where, k.id,
+        )
+
+
+@check("M-percent-fraction", SmartLetter.M, Severity.WARNING, t("소수로 적은 백분율", "Percent typed as a fraction"))
+def _percent_fraction(ctx: Context):
+    limit = plan_rule("fraction_as_percent")["max_value"]
     for k in ctx.kpis:
         if not k.percent:
             continue
         values = [v for v in (k.baseline, k.target, k.band_low, k.band_high) if v is not None]
-        if any(v < 0 or v > 100 for v in values):
+        if values and all(0 <= v <= limit for v in values) and any(v > 0 for v in values):
+            shown = ", ".join(n(v) for v in values)
             yield (
-                t(f"{eun(q(k.names.ko))} 백분율인데 0~100을 벗어난 값이 있습니다.",
-                  f"'{k.names.en}' is a percentage but has a value outside 0–100."),
-                t("비율은 0에서 100 사이로 적으세요(예: 4.5%는 4.5).", "Enter percentages between 0 and 100 (4.5 % as 4.5)."),
+                t(f"{q(k.names.ko)}의 값({shown})이 모두 {n(limit)} 이하입니다. 3%를 0.03처럼 소수로 적은 것 같습니다.",
+                  f"Every value of '{k.names.en}' ({shown}) is {n(limit)} or less: 3 % looks typed as 0.03."),
+                t(f"백분율은 100을 곱해 적으세요(0.03 → 3). 정말 1% 미만이라면(예: 페이스북 팔로워당 참여율은 0.1% 안팎) 그대로 두어도 됩니다.",
+                  f"Type percentages times 100 (0.03 → 3). If the value really is below 1 % (Facebook engagement per follower is around 0.1 %), leave it."),
                 _kpi_field(ctx, k, "target"), k.id,
             )
+
+
+def _goal_proposals(ctx: Context, limit: int = 3) -> list:
+    """Catalog KPIs that measure the plan's business goal, outcome KPIs first, then by the preset's rank."""
+    goal = ctx.project.business_goal.social_goal
+    catalog = load_catalog()
+    preset = [k.id for k in catalog.preset(goal, ctx.project.business_goal.objective)]
+    chosen = {k.catalog_id for k in ctx.kpis}
+    found = [k for k in catalog.kpis if goal in k.goals and not k.vanity and k.id not in chosen
+             and k.id not in plan_rule("activity_kpis")["ids"]]
+    found.sort(key=lambda k: (not k.outcome, preset.index(k.id) if k.id in preset else len(preset)))
+    return found[:limit]
+
+
+def _names(kpis, lang: str) -> str:
+    return ", ".join(f"'{k.name.get(lang)}'" for k in kpis)
+
+
+@check("M-goal-relevance", SmartLetter.M, Severity.ERROR, t("사업 목표를 재는 KPI", "KPIs that measure the business goal"))
+def _goal_relevance(ctx: Context):
+    goal = ctx.project.business_goal.social_goal
+    if not ctx.kpis or any(goal in k.goals for k in ctx.kpis):
+        return
+    if any(k.catalog_id is None and not k.goals for k in ctx.kpis):
+        return  # a custom KPI without goal tags may serve it: M-goal-untagged asks
+    name = GOAL_NAMES[goal]
+    proposals = _goal_proposals(ctx)
+    yield (
+        t(f"사업 목표는 '{name.ko}'인데 선택한 KPI 가운데 이 목표를 재는 것이 없습니다. 숫자가 모두 좋아져도 목표에 가까워졌는지 알 수 없습니다.",
+          f"The business goal is '{name.en}', yet none of the chosen KPIs measures it: every number could improve without the goal getting closer."),
+        t(f"이 목표를 재는 KPI를 더하세요. 예: {_names(proposals, 'ko')}.",
+          f"Add a KPI that measures it, for example {_names(proposals, 'en')}."),
+        "kpis", None,
+    )
+
+
+@check("M-goal-untagged", SmartLetter.M, Severity.WARNING, t("목표가 없는 직접 만든 KPI", "Custom KPI without a goal"))
+def _goal_untagged(ctx: Context):
+    goal = ctx.project.business_goal.social_goal
+    if any(goal in k.goals for k in ctx.kpis):
+        return
+    for k in ctx.kpis:
+        if k.catalog_id is None and not k.goals:
+            yield (
+                t(f"직접 만든 KPI {eun(q(k.names.ko))} 어느 사업 목표를 재는지 정해지지 않아, 계획이 '{GOAL_NAMES[goal].ko}' 목표를 재는지 판단할 수 없습니다.",
+                  f"The custom KPI '{k.names.en}' names no business goal, so nothing shows the plan measures '{GOAL_NAMES[goal].en}'."),
+                t("이 KPI가 재는 목표를 표시하세요.", "Tick the goal this KPI measures."),
+                _kpi_field(ctx, k, "custom"), k.id,
+            )
+
+
+@check("M-goal-metric-relevance", SmartLetter.M, Severity.WARNING, t("목표 지표와 사업 목표", "Goal metric and business goal"))
+def _goal_metric_relevance(ctx: Context):
+    goal = ctx.project.business_goal.social_goal
+    metric = next((k for k in ctx.kpis if k.id == ctx.project.smart.metric), None)
+    if metric is None or not metric.goals or goal in metric.goals:
+        return
+    if not any(goal in k.goals for k in ctx.kpis):
+        return  # M-goal-relevance already fails the plan
+    name = GOAL_NAMES[goal]
+    yield (
+        t(f"SMART 목표를 재는 {eun(q(metric.names.ko))} 사업 목표 '{name.ko}'를 재는 지표가 아닙니다.",
+          f"The SMART goal is measured by '{metric.names.en}', which does not measure the business goal '{name.en}'."),
+        t("사업 목표를 재는 KPI를 SMART 목표의 지표로 고르세요.", "Make a KPI that measures the business goal the SMART goal's metric."),
+        "smart.metric", metric.id,
+    )
+
+
+@check("M-measure-first", SmartLetter.M, Severity.WARNING, t("아직 재지 않는 KPI", "KPI not measured yet"))
+def _measure_first(ctx: Context):
+    for k in ctx.kpis:
+        if k.id == ctx.project.smart.metric:
+            continue  # the goal itself needs its numbers (M-goal-baseline-missing)
+        unmeasured = (k.baseline is None and k.target is None if k.direction is not Direction.RANGE
+                      else k.baseline is None and k.band_low is None and k.band_high is None)
+        if unmeasured:
+            periods = "4주" if k.frequency is Frequency.WEEKLY else "2개월"
+            periods_en = "four weeks" if k.frequency is Frequency.WEEKLY else "two months"
+            yield (
+                t(f"{eun(q(k.names.ko))} 아직 재지 않아 기준선도 목표도 없습니다. 처음부터 목표를 짐작하지 않는 것은 좋은 방법입니다.",
+                  f"'{k.names.en}' is not measured yet, so it has no baseline and no target. Not guessing a target is the right start."),
+                t(f"먼저 {periods} 동안 기록해 기준선을 잡은 뒤, 그 기록으로 목표를 정하세요. 그때까지 이 KPI는 진척 계산에서 빠집니다.",
+                  f"Establish the baseline first: record it for {periods_en}, then set the target from those readings. Until then it is left out of progress."),
+                _kpi_field(ctx, k, "baseline"), k.id,
+            )
+
+
+def _measure_first_kpi(k: KpiView) -> bool:
+    if k.direction is Direction.RANGE:
+        return k.baseline is None and k.band_low is None and k.band_high is None
+    return k.baseline is None and k.target is None
 
 
 @check("M-only-vanity", SmartLetter.M, Severity.WARNING, t("허영 지표만 선택", "Only vanity KPIs"))
@@ -352,6 +532,47 @@ def _frequency_coarse(ctx: Context):
                   "Lengthen the time frame." if weekly else "Measure it weekly."),
                 _kpi_field(ctx, k, "frequency"), k.id,
             )
+
+
+@check("M-map-unlinked", SmartLetter.M, Severity.WARNING, t("전략 지도에서 떨어진 KPI", "KPIs unlinked on the strategy map"))
+def _map_unlinked(ctx: Context):
+    from .strategy_map import map_gaps
+
+    for box in map_gaps(ctx.project).unlinked:
+        names = ", ".join(f"'{k.name}'" for k in box.kpis)
+        yield (
+            t(f"직접 만든 KPI {names}{eun(names)[len(names):]} 전략 지도에서 다른 목표와 이어지지 않습니다. 무엇을 움직이고 무엇에 기여하는지 지도에 보이지 않습니다.",
+              f"The custom KPI(s) {names} connect to no other objective on the strategy map: it does not show what they drive or serve."),
+            t("비슷한 KPI 목록의 KPI로 바꾸거나, 직접 만든 KPI의 관점을 그것이 기여하는 목표 바로 아래 관점으로 정하세요.",
+              "Use a similar catalog KPI, or set the custom KPI's perspective to the one just below the objective it serves."),
+            "kpis", box.kpis[0].id,
+        )
+
+
+_PERSPECTIVE_HINTS = {
+    "financial": t("매출·리드 같은 사업 결과", "business results such as revenue or leads"),
+    "customer": t("고객이 보고 반응하는 것(도달, 댓글, 방문)", "what customers see and do (reach, comments, visits)"),
+    "internal": t("우리가 하는 일(게시, 응답 시간)", "what you do (posting, response time)"),
+    "learning": t("배우고 익히는 것(전술 실험, 응대 교육)", "what you learn (tactic tests, reply training)"),
+}
+
+
+@check("M-map-empty-perspective", SmartLetter.M, Severity.INFO, t("전략 지도의 빈 관점", "Empty perspectives on the map"))
+def _map_empty(ctx: Context):
+    from .strategy_map import map_gaps
+
+    if not ctx.kpis:
+        return
+    for p in map_gaps(ctx.project).empty:
+        name = PERSPECTIVE_NAMES[p]
+        hint = _PERSPECTIVE_HINTS[p.value]
+        yield (
+            t(f"전략 지도의 '{name.ko}' 관점에 KPI가 없습니다. 이 칸은 비어 있는 채로 인쇄됩니다.",
+              f"The strategy map's '{name.en}' perspective holds no KPI; it prints empty."),
+            t(f"이 관점에는 {hint.ko}을 재는 KPI가 들어갑니다. 작은 가게라면 비워 두어도 되지만, 의도한 것인지 확인하세요.",
+              f"It holds KPIs for {hint.en}. A small shop may leave it empty; make sure that is a choice."),
+            "kpis", None,
+        )
 
 
 # ----------------------------------------------------------------------------------------- A
@@ -451,6 +672,40 @@ def _kpi_no_action(ctx: Context):
             )
 
 
+@check("A-too-many-kpis", SmartLetter.A, Severity.WARNING, t("챙기기 벅찬 KPI 수", "More KPIs than you can follow"))
+def _too_many(ctx: Context):
+    yield from _kpi_load(ctx, error=False)
+
+
+@check("A-far-too-many-kpis", SmartLetter.A, Severity.ERROR, t("감당할 수 없는 KPI 수", "Far too many KPIs"))
+def _far_too_many(ctx: Context):
+    yield from _kpi_load(ctx, error=True)
+
+
+_SIZE_NAMES = {"solo": t("1인 가게", "a one-person business"), "micro": t("2~9명 가게", "a business of 2–9 people"),
+               "small": t("10~49명 회사", "a company of 10–49 people"), "medium": t("50명 이상 회사", "a company of 50 or more")}
+
+
+def _kpi_load(ctx: Context, error: bool):
+    rules = plan_rule("kpis_one_can_track")
+    size = ctx.project.business.size.value
+    limit = rules["by_size"][size]
+    count = len(ctx.kpis)
+    too_far = count > limit * rules["error_factor"]
+    if count <= limit or too_far is not error:
+        return
+    weekly = sum(1 for k in ctx.kpis if k.frequency is Frequency.WEEKLY)
+    readings = _whole(weekly * 52 / 12 + (count - weekly))
+    who = _SIZE_NAMES[size]
+    yield (
+        t(f"KPI가 {count}개(매주 재는 것 {weekly}개, 한 달에 약 {readings}번 기록)입니다. {who}{i_ga(who.ko)[len(who.ko):]} 꾸준히 챙길 수 있는 것은 {limit}개 안팎입니다. 기록이 밀리면 판단도 멈춥니다.",
+          f"{count} KPIs ({weekly} of them weekly: about {readings} readings a month). {who.en[0].upper() + who.en[1:]} can keep up with about {limit}; once recording slips, judgement stops."),
+        t(f"목표를 재는 KPI와 그것을 움직이는 KPI {limit}개만 남기고, 나머지는 빼거나 월 1회로 바꾸세요.",
+          f"Keep the {limit} KPIs that measure the goal and drive it; drop the rest or read them monthly."),
+        "kpis", None,
+    )
+
+
 @check("A-no-capacity", SmartLetter.A, Severity.WARNING, t("운영 여력", "Capacity"))
 def _no_capacity(ctx: Context):
     c = ctx.project.capacity
@@ -467,16 +722,21 @@ def _no_capacity(ctx: Context):
 
 
 def cost_per_follower(project: Project) -> float | None:
-    if project.capacity.cost_per_follower is not None:
-        return project.capacity.cost_per_follower or None
-    return DEFAULT_COST_PER_FOLLOWER.get(project.business.currency)
+    """Ad cost of one follower (the plan's figure or the currency's default); None: unknown."""
+    found = assumed.cost_per_follower(project)
+    return found.value if found is not None else None
 
 
 @dataclass(frozen=True)
 class AudienceCapacity:
+    """Followers a business can plausibly add by a deadline, with the assumptions it stood on."""
+
     months: float
     organic_per_month: float
     paid_per_month: float
+    posts_per_week: float
+    organic_rate: float  # monthly growth as a share of the followers, after the ceiling
+    used: tuple[Assumed, ...]
 
     @property
     def total(self) -> float:
@@ -486,58 +746,338 @@ class AudienceCapacity:
 def audience_capacity(project: Project, baseline: float, deadline: date) -> AudienceCapacity:
     """Followers a business can plausibly add by ``deadline`` from posting and ad budget."""
     c = project.capacity
-    rate = min(c.organic_growth_per_post * c.posts_per_week, MAX_ORGANIC_MONTHLY_RATE)
-    organic = max(baseline * rate, MIN_ORGANIC_PER_WEEKLY_POST * c.posts_per_week)
+    growth = assumed.organic_growth_per_post(project)
+    floor = assumed.min_followers_per_weekly_post(project)
+    ceiling = assumed.max_organic_monthly_growth(project)
+    cpf = assumed.cost_per_follower(project)
+    rate = min(growth.value * c.posts_per_week, ceiling.value)
+    organic = max(baseline * rate, floor.value * c.posts_per_week)
     plan_months = months_between(project.start, project.end)
-    cpf = cost_per_follower(project)
-    paid = (project.roi.ad_spend / plan_months) / cpf if cpf else 0.0
+    paid = (project.roi.ad_spend / plan_months) / cpf.value if cpf and plan_months > 0 else 0.0
+    used = (growth, floor, ceiling) + ((cpf,) if cpf else ())
     return AudienceCapacity(
-        months=months_between(project.start, deadline), organic_per_month=organic, paid_per_month=paid
+        months=months_between(project.start, deadline), organic_per_month=organic, paid_per_month=paid,
+        posts_per_week=c.posts_per_week, organic_rate=rate, used=used,
     )
 
 
-@check("R-audience-capacity", SmartLetter.R, Severity.ERROR, t("팔로워 증가 여력", "Follower growth capacity"))
-def _audience_capacity(ctx: Context):
+def _whole(x: float) -> str:
+    """People and other counts are whole: 40.7 followers reads '40'."""
+    return format_number(float(int(x + 1e-9)) if x >= 0 else float(-int(-x + 1e-9)))
+
+
+def _used(items: tuple[Assumed, ...] | list[Assumed]) -> Text:
+    return t("쓴 가정: " + "; ".join(a.phrase("ko") for a in items) + ". 계획의 가정에서 바꿀 수 있습니다.",
+             "Assumptions used: " + "; ".join(a.phrase("en") for a in items) + ". Change them in the plan's assumptions.")
+
+
+def _audience_verdict(ctx: Context, k: KpiView, cap: AudienceCapacity):
+    """(message, fix) for a follower target beyond what posting and budget can add."""
+    p = ctx.project
+    cur = p.business.currency
+    needed = k.target - k.baseline
+    factor = needed / cap.total if cap.total else float("inf")
+    times = "∞" if factor == float("inf") else format_number(factor, 1)
+    gain = f"+{_whole(needed)}"
+    organic = _whole(cap.organic_per_month * cap.months)
+    paid = _whole(cap.paid_per_month * cap.months)
+    total = _whole(cap.total)
+    posts = format_number(cap.posts_per_week, 1)
+    rate = format_number(cap.organic_rate * 100, 1)
+    how = t(f"계산: 주 {posts}회 게시로 한 달에 팔로워의 {rate}%(최소 주 1회당 월 {_whole(cap.used[1].value)}명) × {format_number(cap.months, 1)}개월 = 약 {organic}명, "
+            f"광고비 {euro(format_money(p.roi.ad_spend, cur))} 약 {paid}명.",
+            f"Worked out: {posts} posts a week grow the followers {rate} % a month (at least {_whole(cap.used[1].value)} a month per weekly post) × "
+            f"{format_number(cap.months, 1)} month(s) = about {organic}; ad budget {format_money(p.roi.ad_spend, cur)} adds about {paid}.")
+    used = _used(cap.used)
+    short = _whole(needed - cap.total + 0.999)
+    message = t(
+        f"{q(k.names.ko)}의 {eun(gain)} 지금의 팔로워·게시·광고 예산으로 기간 안에 늘릴 수 있는 약 {total}명의 {times}배입니다(부족분 약 {short}명). "
+        f"{how.ko} {used.ko}",
+        f"'{k.names.en}' {gain} is {times}× the roughly {total} that current followers, posting and ad budget can add in the "
+        f"time frame (short by about {short}). {how.en} {used.en}",
+    )
+    shortfall = needed - cap.total
+    cpf = next((a for a in cap.used if a.key == "assumptions.cost_per_follower"), None)
+    per_month = cap.organic_per_month + cap.paid_per_month
+    extra_weeks = shortfall / per_month * (DAYS_PER_MONTH / 7) if per_month > 0 else None
+    options_ko = [f"목표를 약 {euro(_whole(k.baseline + cap.total))} 낮추기"]
+    options_en = [f"lower the target to about {_whole(k.baseline + cap.total)}"]
+    if extra_weeks is not None and extra_weeks <= 52:  # more than a year more is no advice
+        weeks = _whole(extra_weeks + 0.999)
+        options_ko.append(f"기간을 약 {weeks}주 늘리기")
+        options_en.append(f"allow about {weeks} more weeks")
+    if cpf is not None:
+        budget = format_money(shortfall * cpf.value, cur)
+        options_ko.append(f"광고 예산을 약 {budget} 더하기")
+        options_en.append(f"add about {budget} of ads")
+    options_ko.append("게시를 늘리기")
+    options_en.append("post more")
+    fix = t(", ".join(options_ko) + " 가운데 하나를 고르세요.", "Choose one: " + ", ".join(options_en) + ".")
+    return message, fix, factor
+
+
+def _audience_targets(ctx: Context):
     for k in ctx.kpis:
         if not k.audience or k.direction is not Direction.HIGHER:
             continue
         if k.baseline is None or k.target is None or k.target <= k.baseline:
             continue
         cap = audience_capacity(ctx.project, k.baseline, k.deadline)
-        needed = k.target - k.baseline
-        if needed > cap.total:
-            factor = needed / cap.total if cap.total else float("inf")
-            times = "∞" if factor == float("inf") else n(factor)
-            shortfall = needed - cap.total
-            gain = f"+{n(needed)}"
-            yield (
-                t(f"'{k.names.ko}' {eun(gain)} 지금의 팔로워·게시 여력·광고 예산으로 기간 안에 늘릴 수 있는 약 {n(cap.total)}의 {times}배입니다"
-                  f"(부족분 {n(shortfall)}). 자원이 뒷받침하지 않는 목표는 현실적이지 않습니다.",
-                  f"'{k.names.en}' {gain} is {times}× the roughly {n(cap.total)} that current followers, posting and ad budget "
-                  f"can add in the time frame (short by {n(shortfall)}). A goal the resources cannot carry is not realistic."),
-                t(f"목표를 약 {euro(n(k.baseline + cap.total))} 낮추거나, 기간을 늘리거나, 게시 수·광고 예산을 늘리세요.",
-                  f"Lower the target to about {n(k.baseline + cap.total)}, allow more time, or add posts and ad budget."),
-                _kpi_field(ctx, k, "target"), k.id,
-            )
+        if k.target - k.baseline > cap.total:
+            yield k, cap
+
+
+@check("R-audience-capacity", SmartLetter.R, Severity.ERROR, t("팔로워 증가 여력", "Follower growth capacity"))
+def _audience_capacity(ctx: Context):
+    stretch = threshold("audience_stretch_factor")
+    for k, cap in _audience_targets(ctx):
+        message, fix, factor = _audience_verdict(ctx, k, cap)
+        if factor > stretch:
+            message = t(message.ko + " 자원이 뒷받침하지 않는 목표는 현실적이지 않습니다.",
+                        message.en + " A goal the resources cannot carry is not realistic.")
+            yield message, fix, _kpi_field(ctx, k, "target"), k.id, cap.used
+
+
+@check("R-audience-stretch", SmartLetter.R, Severity.WARNING, t("도전적인 팔로워 목표", "Stretch follower target"))
+def _audience_stretch(ctx: Context):
+    stretch = threshold("audience_stretch_factor")
+    for k, cap in _audience_targets(ctx):
+        message, fix, factor = _audience_verdict(ctx, k, cap)
+        if factor <= stretch:
+            message = t(message.ko + f" 가정보다 {format_number(stretch, 1)}배 안쪽이라 새로 연 가게의 입소문 등으로 가능할 수는 있지만 빠듯합니다.",
+                        message.en + f" Within {format_number(stretch, 1)}× of the assumptions, a new shop's word of mouth may make it, but it is tight.")
+            yield message, fix, _kpi_field(ctx, k, "target"), k.id, cap.used
+
+
+def _signed_percent(k: KpiView) -> bool:
+    """A ratio shown as percent that may be zero or negative (ROI, growth rates)."""
+    return k.percent and k.kind is not KpiKind.SHARE and (k.natural_min is None or k.natural_min < 0)
+
+
+@dataclass(frozen=True)
+class Change:
+    per_month: float  # relative change a month (0.5 = 50 %)
+    limit: Assumed
+    months: float
+
+    @property
+    def factor(self) -> float:
+        return self.per_month / self.limit.value
+
+
+def _readings(ctx: Context, k: KpiView) -> list[tuple[date, float]]:
+    series = ctx.project.actuals.get(k.id, {})
+    return sorted((d, v) for d, v in series.items() if ctx.project.start <= d <= k.deadline)
+
+
+def _has_history(ctx: Context, k: KpiView) -> bool:
+    return len(_readings(ctx, k)) >= threshold("history_min_readings")
+
+
+def kpi_change(ctx: Context, k: KpiView) -> Change | None:
+    """The relative change a month a KPI's target asks for; None where it cannot be measured."""
+    if k.audience or k.direction is Direction.RANGE or k.baseline is None or k.target is None:
+        return None
+    base = max(abs(k.baseline), threshold("signed_rate_base")) if _signed_percent(k) else abs(k.baseline)
+    if base == 0:
+        return None
+    months = max(_months_to_deadline(ctx, k.deadline), threshold("min_months"))
+    return Change(abs(k.target - k.baseline) / base / months, assumed.monthly_change_limit(ctx.project, k), months)
+
+
+def _steep_message(k: KpiView, c: Change) -> Text:
+    pct = format_number(c.per_month * 100, 1)
+    limit = format_number(c.limit.value * 100, 1)
+    factor = format_number(c.factor, 1)
+    used = _used([c.limit])
+    return t(
+        f"{eun(q(k.names.ko))} {format_number(c.months, 1)}개월 동안 한 달에 {pct}%씩 바뀌어야 합니다. 소상공인이 보통 낼 수 있는 {limit}%의 {factor}배입니다. {used.ko}",
+        f"'{k.names.en}' would have to change {pct} % a month for {format_number(c.months, 1)} months, {factor}× the {limit} % a small business usually manages. {used.en}",
+    )
+
+
+@check("R-kpi-unrealistic", SmartLetter.R, Severity.ERROR, t("비현실적인 변화 폭", "Unrealistic change"))
+def _kpi_unrealistic(ctx: Context):
+    steep = threshold("steep_factor")
+    for k in ctx.kpis:
+        c = kpi_change(ctx, k)
+        if c is None or c.factor <= steep or _has_history(ctx, k):
+            continue
+        yield (
+            t(_steep_message(k, c).ko + f" 보통의 {format_number(steep, 1)}배를 넘는 목표는 현실적이지 않습니다.",
+              _steep_message(k, c).en + f" Beyond {format_number(steep, 1)}× the usual pace, a target is not realistic."),
+            t(f"목표를 약 {euro(_target_at(k, c, steep))} 낮추거나 기간을 늘리세요. 사장님의 실제 기록이 세 번 이상 쌓이면 그 추세로 다시 판단합니다.",
+              f"Lower the target to about {_target_at(k, c, steep)} or allow more time. Once three readings are recorded, your own trend is the yardstick."),
+            _kpi_field(ctx, k, "target"), k.id, (c.limit,),
+        )
+
+
+def _target_at(k: KpiView, c: Change, factor: float) -> str:
+    """The target that asks ``factor`` × the usual monthly change, rounded as the owner typed."""
+    base = max(abs(k.baseline), threshold("signed_rate_base")) if _signed_percent(k) else abs(k.baseline)
+    step = base * c.limit.value * factor * c.months
+    value = k.baseline + step if k.target > k.baseline else k.baseline - step
+    if k.natural_min is not None:
+        value = max(value, k.natural_min)
+    return format_number(value, 1)
 
 
 @check("R-kpi-steep", SmartLetter.R, Severity.WARNING, t("월간 변화 폭", "Monthly change"))
 def _kpi_steep(ctx: Context):
+    steep = threshold("steep_factor")
     for k in ctx.kpis:
-        if k.audience or k.monthly_change_limit is None or k.direction is Direction.RANGE:
+        c = kpi_change(ctx, k)
+        if c is None or not 1 < c.factor <= steep or _has_history(ctx, k):
             continue
-        if k.baseline is None or k.target is None or k.baseline == 0:
+        yield (
+            t(_steep_message(k, c).ko + " 도전적인 목표입니다.", _steep_message(k, c).en + " It is a stretch."),
+            t(f"목표를 약 {euro(_target_at(k, c, 1))} 낮추거나 기간을 늘리거나, 그만큼 실행을 더하세요.",
+              f"Lower the target to about {_target_at(k, c, 1)}, allow more time, or add the actions it takes."),
+            _kpi_field(ctx, k, "target"), k.id, (c.limit,),
+        )
+
+
+@check("R-from-zero", SmartLetter.R, Severity.WARNING, t("기준선부터 재기", "Establish the baseline first"))
+def _from_zero(ctx: Context):
+    for k in ctx.kpis:
+        if k.direction is Direction.RANGE or k.baseline != 0 or k.target in (None, 0) or _signed_percent(k):
             continue
-        months = max(_months_to_deadline(ctx, k.deadline), 0.25)
-        per_month = abs(k.target - k.baseline) / abs(k.baseline) / months
-        if per_month > k.monthly_change_limit:
-            factor = per_month / k.monthly_change_limit
+        if _has_history(ctx, k):
+            continue
+        periods = "4주" if k.frequency is Frequency.WEEKLY else "2개월"
+        periods_en = "four weeks" if k.frequency is Frequency.WEEKLY else "two months"
+        yield (
+            t(f"{eun(q(k.names.ko))} 0에서 시작합니다. 잰 적이 없으니 목표 {i_ga(n(k.target))} 현실적인지 판단할 근거가 없습니다.",
+              f"'{k.names.en}' starts from 0: nothing measured yet shows whether {n(k.target)} is within reach."),
+            t(f"먼저 {periods} 동안 기록해 기준선을 잡고, 그 기록으로 목표를 정하세요(처음 기간은 측정 기간).",
+              f"Establish the baseline first: record it for {periods_en}, then set the target from those readings."),
+            _kpi_field(ctx, k, "baseline"), k.id,
+        )
+
+
+def _trend_per_month(readings: list[tuple[date, float]]) -> float:
+    """Least-squares slope of the readings, per month."""
+    xs = [(d - readings[0][0]).days for d, _ in readings]
+    ys = [v for _, v in readings]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    if sxx == 0:
+        return 0.0
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx * DAYS_PER_MONTH
+
+
+@check("R-history-pace", SmartLetter.R, Severity.WARNING, t("지금까지의 추세", "Your own trend"))
+def _history_pace(ctx: Context):
+    factor = threshold("history_factor")
+    for k in ctx.kpis:
+        if k.direction is Direction.RANGE or k.target is None or not _has_history(ctx, k):
+            continue
+        readings = _readings(ctx, k)
+        last_day, last = readings[-1]
+        sign = 1 if k.direction is Direction.HIGHER else -1
+        if (k.target - last) * sign <= 0:
+            continue  # already there
+        step = 7 if k.frequency is Frequency.WEEKLY else 30
+        days_left = (k.deadline - last_day).days - step + 1  # from the end of the last period read
+        if days_left < step:
+            continue  # the last reading is the final one: the review's status says reached or missed
+        months_left = max(days_left / DAYS_PER_MONTH, threshold("min_months"))
+        needed = (k.target - last) / months_left
+        trend = _trend_per_month(readings)
+        count = len(readings)
+        if trend * sign <= 0:
             yield (
-                t(f"{eun(q(k.names.ko))} 한 달에 {n(per_month * 100)}%씩 바뀌어야 합니다. 소상공인이 보통 낼 수 있는 {n(k.monthly_change_limit * 100)}%의 {n(factor)}배입니다.",
-                  f"'{k.names.en}' would have to change {n(per_month * 100)} % a month, {n(factor)}× the {n(k.monthly_change_limit * 100)} % a small business usually manages."),
-                t("목표를 낮추거나 기간을 늘리세요.", "Lower the target or allow more time."),
+                t(f"{eun(q(k.names.ko))} 기록 {count}번 동안 목표 쪽으로 움직이지 않았습니다(월 {n(trend)}). 목표 {euro(n(k.target))} 가려면 한 달에 {n(abs(needed))}씩 바뀌어야 합니다.",
+                  f"'{k.names.en}' has not moved toward its target over {count} readings ({n(trend)} a month); reaching {n(k.target)} needs {n(abs(needed))} a month."),
+                t("지금 하는 실행이 이 숫자를 움직이는지 점검하고, 방법을 바꾸거나 목표를 낮추세요.",
+                  "Check whether the current actions move this number at all; change the tactic or lower the target."),
                 _kpi_field(ctx, k, "target"), k.id,
             )
+        elif abs(needed) > abs(trend) * factor:
+            yield (
+                t(f"{eun(q(k.names.ko))} 지금까지 기록 {count}번의 추세가 한 달에 {n(abs(trend))}인데, 목표까지 남은 기간에는 한 달에 {n(abs(needed))}씩 필요합니다"
+                  f"({format_number(abs(needed) / abs(trend), 1)}배). 사장님 자신의 기록이 가장 믿을 만한 기준입니다.",
+                  f"'{k.names.en}' has moved {n(abs(trend))} a month over {count} readings, but the rest of the time needs {n(abs(needed))} a month "
+                  f"({format_number(abs(needed) / abs(trend), 1)}×). Your own record is the most trustworthy yardstick."),
+                t(f"지금 추세라면 마감일에 약 {n(last + trend * months_left)}입니다. 목표를 그쪽으로 고치거나 실행을 늘리세요.",
+                  f"At this trend it ends near {n(last + trend * months_left)}; move the target there or step up the actions."),
+                _kpi_field(ctx, k, "target"), k.id,
+            )
+
+
+REACH_KPIS = ("reach", "reach_local", "paid_reach")
+
+
+def _planned_reach(ctx: Context) -> float | None:
+    """People the reach KPIs aim to reach over the plan (their targets summed over its periods)."""
+    days = (ctx.project.end - ctx.project.start).days + 1
+    totals: dict[str, float] = {}
+    for k in ctx.kpis:
+        if k.catalog_id not in REACH_KPIS:
+            continue
+        level = k.target if k.direction is not Direction.RANGE else k.band_high
+        if level is None:
+            continue
+        periods = days / 7 if k.frequency is Frequency.WEEKLY else days / DAYS_PER_MONTH
+        totals[k.catalog_id] = max(totals.get(k.catalog_id, 0.0), level * periods)
+    if not totals:
+        return None
+    organic = max(totals.get("reach", 0.0), totals.get("reach_local", 0.0))
+    return organic + totals.get("paid_reach", 0.0)
+
+
+def _funnel_gap(ctx: Context):
+    from .roi import reverse_funnel
+
+    r = ctx.project.roi
+    funnel = reverse_funnel(r.funnel, r.average_order)
+    planned = _planned_reach(ctx)
+    if funnel is None or not planned:
+        return None
+    return funnel.reach, planned, funnel.reach / planned
+
+
+def _funnel_message(ctx: Context, needed: int, planned: float, ratio: float):
+    cur = ctx.project.business.currency
+    target = format_money(ctx.project.roi.funnel.revenue_target, cur)
+    return (
+        t(f"목표 매출 {target}에 필요한 도달은 역산하면 약 {_whole(needed)}명인데, 도달 KPI의 목표를 계획 기간 동안 모두 더해도 약 {_whole(planned)}명입니다"
+          f"({format_number(ratio, 1)}배 차이). 두 숫자가 서로 맞지 않습니다.",
+          f"The revenue target {target} needs about {_whole(needed)} people reached, but the reach KPIs' targets add up to about {_whole(planned)} "
+          f"over the plan ({format_number(ratio, 1)}× apart). The two do not fit together."),
+        t("매출 목표를 낮추거나, 도달 목표를 올리거나, 퍼널의 전환율 가정을 실제 기록으로 고치세요.",
+          "Lower the revenue target, raise the reach targets, or correct the funnel's conversion rates from your own records."),
+        "roi.funnel.revenue_target", None,
+    )
+
+
+@check("R-funnel-reach-far", SmartLetter.R, Severity.ERROR, t("매출 목표와 도달 목표", "Revenue and reach targets"))
+def _funnel_far(ctx: Context):
+    gap = _funnel_gap(ctx)
+    if gap is not None and gap[2] > threshold("funnel_gap_factor"):
+        yield _funnel_message(ctx, *gap)
+
+
+@check("R-funnel-reach", SmartLetter.R, Severity.WARNING, t("매출 목표와 도달 목표", "Revenue and reach targets"))
+def _funnel_near(ctx: Context):
+    gap = _funnel_gap(ctx)
+    if gap is not None and 1 < gap[2] <= threshold("funnel_gap_factor"):
+        yield _funnel_message(ctx, *gap)
+
+
+@check("R-margin-assumed", SmartLetter.R, Severity.INFO, t("매출총이익률", "Gross margin"))
+def _margin_assumed(ctx: Context):
+    p = ctx.project
+    if p.roi.revenue <= 0 or p.roi.gross_margin is not None:
+        return
+    margin = assumed.gross_margin(p)
+    yield (
+        t(f"ROI와 LTV는 매출이 아니라 이익으로 계산합니다. 매출총이익률은 {margin.shown.ko}로 두었습니다({margin.source.ko}).",
+          f"ROI and LTV are computed on profit, not revenue, with a gross margin of {margin.shown.en} ({margin.source.en})."),
+        t("가게의 실제 매출총이익률(매출에서 재료·포장·수수료를 뺀 비율)을 ROI 단계에 적으세요.",
+          "Enter your own gross margin (revenue minus ingredients, packaging and fees, as a share) on the ROI step."),
+        "roi.gross_margin", None, (margin,),
+    )
 
 
 @check("R-paid-no-budget", SmartLetter.R, Severity.WARNING, t("광고 예산", "Ad budget"))
@@ -623,7 +1163,7 @@ def _deadline_outside(ctx: Context):
 
 @check("T-plan-long", SmartLetter.T, Severity.INFO, t("긴 계획", "Long plan"))
 def _plan_long(ctx: Context):
-    if ctx.months > 12.5:
+    if ctx.months > LONG_PLAN_MONTHS:
         yield (
             t(f"계획 기간이 {n(ctx.months)}개월입니다. 1년이 넘는 목표는 중간 점검 없이는 흐지부지되기 쉽습니다.",
               f"The plan runs {n(ctx.months)} months; goals beyond a year fade without milestones."),
@@ -636,8 +1176,9 @@ def audit(project: Project) -> AuditResult:
     ctx = Context(project=project, kpis=view_kpis(project))
     findings = []
     for c in CHECKS:
-        for message, fix, where, kpi_id in c.run(ctx):
-            findings.append(Finding(c.id, c.letter, c.severity, message, fix, where, kpi_id))
+        for message, fix, where, kpi_id, *used in c.run(ctx):
+            findings.append(Finding(c.id, c.letter, c.severity, message, fix, where, kpi_id,
+                                    tuple(used[0]) if used else ()))
     return AuditResult(tuple(findings))
 
 

@@ -23,6 +23,7 @@ from .enums import (
     Family,
     Frequency,
     Indicator,
+    KpiKind,
     Lang,
     Perspective,
     SocialGoal,
@@ -225,6 +226,9 @@ class RoiInputs(Model):
     average_order: Money = 0
     purchases_per_year: float = Field(0, ge=0, le=10_000, allow_inf_nan=False)
     customer_years: float = Field(0, ge=0, le=100, allow_inf_nan=False)
+    # Share of revenue left after the costs of each sale; ROI and LTV are computed on it.
+    # None: the default for the business's industry (resources/reference/assumptions.json).
+    gross_margin: Rate | None = None
     funnel: Funnel = Field(default_factory=Funnel)
 
 
@@ -233,9 +237,30 @@ class Capacity(Model):
 
     posts_per_week: float = Field(0, ge=0, le=1000, allow_inf_nan=False)
     hours_per_week: float = Field(0, ge=0, le=168, allow_inf_nan=False)
-    # Assumptions the user can see and change (None: the program's default for the currency).
+
+
+ChangeLimit = Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)]
+
+
+class Assumptions(Model):
+    """The figures behind the realism verdicts, visible and editable per plan.
+
+    None (or a missing key) means the default shipped as data in ``resources/reference`` with its
+    source; ``core.assumptions`` resolves each value and says where it came from.
+    """
+
+    # Monthly follower growth per weekly post, as a share of the followers (0.02 = 2 %).
+    organic_growth_per_post: float | None = Field(None, ge=0, le=1, allow_inf_nan=False)
+    # Followers a month each weekly post brings even to a tiny account.
+    min_followers_per_weekly_post: float | None = Field(None, ge=0, le=100_000, allow_inf_nan=False)
+    # Ceiling on organic growth in a month, as a share of the followers (0.5 = 50 %).
+    max_organic_monthly_growth: float | None = Field(None, ge=0, le=10, allow_inf_nan=False)
+    # Ad cost of one new follower in the plan's currency.
     cost_per_follower: Money | None = None
-    organic_growth_per_post: float = Field(0.02, ge=0, le=1, allow_inf_nan=False)
+    # Largest plausible relative change a month (0.3 = 30 %), per KPI kind (custom KPIs) and per
+    # KPI of this plan (by selection id, overriding the catalog's figure).
+    monthly_change_by_kind: dict[KpiKind, ChangeLimit] = Field(default_factory=dict)
+    monthly_change_by_kpi: dict[Identifier, ChangeLimit] = Field(default_factory=dict, max_length=500)
 
 
 class ReviewSettings(Model):
@@ -262,10 +287,36 @@ class Project(Model):
     actions: list[Action] = Field(default_factory=list, max_length=5000)
     roi: RoiInputs = Field(default_factory=RoiInputs)
     capacity: Capacity = Field(default_factory=Capacity)
+    assumptions: Assumptions = Field(default_factory=Assumptions)
     review: ReviewSettings = Field(default_factory=ReviewSettings)
     # actuals[kpi selection id][period start date] = the value recorded for that period
     actuals: dict[Identifier, dict[date, Value]] = Field(default_factory=dict)
     notes: LongText = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _assumptions_moved_out_of_capacity(cls, data: object) -> object:
+        """Early version-2 files kept two assumptions under ``capacity``: read them into ``assumptions``.
+
+        Nothing else changed, so the files stay version 2; the next save writes the new place.
+        """
+        if not isinstance(data, dict) or not isinstance(data.get("capacity"), dict):
+            return data
+        capacity = data["capacity"]
+        if "cost_per_follower" not in capacity and "organic_growth_per_post" not in capacity:
+            return data
+        data = {**data, "capacity": dict(capacity)}
+        cost = data["capacity"].pop("cost_per_follower", None)
+        growth = data["capacity"].pop("organic_growth_per_post", None)
+        moved = dict(data.get("assumptions") or {}) if isinstance(data.get("assumptions") or {}, dict) else None
+        if moved is None:
+            return data  # a malformed 'assumptions' is reported by the normal validation
+        if cost is not None:
+            moved.setdefault("cost_per_follower", cost)
+        if growth is not None and growth != 0.02:  # 0.02 was the written-out default
+            moved.setdefault("organic_growth_per_post", growth)
+        data["assumptions"] = moved
+        return data
 
     @field_validator("schema_version")
     @classmethod
@@ -314,6 +365,10 @@ class Project(Model):
             a.model_copy(update={"kpi": None}) if a.kpi == kpi_id else a for a in self.actions
         ]
         self.actuals = {k: v for k, v in self.actuals.items() if k != kpi_id}
+        if kpi_id in self.assumptions.monthly_change_by_kpi:
+            self.assumptions.monthly_change_by_kpi = {
+                k: v for k, v in self.assumptions.monthly_change_by_kpi.items() if k != kpi_id
+            }
         if self.smart.metric == kpi_id:
             self.smart.metric = None
         self.kpis = [k for k in self.kpis if k.id != kpi_id]

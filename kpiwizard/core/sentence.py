@@ -13,6 +13,14 @@ from .models import SmartGoal
 from .text import Text
 
 
+def _moves_down(goal: SmartGoal) -> bool:
+    """The verb follows the numbers typed, not the direction chosen: 120 → 30 is a cut even if the
+    goal says 'higher' (the audit flags that mismatch; the sentence must not contradict itself)."""
+    if goal.baseline is not None and goal.target is not None and goal.target != goal.baseline:
+        return goal.target < goal.baseline
+    return goal.direction is Direction.LOWER
+
+
 def _change(goal: SmartGoal) -> float | None:
     if goal.baseline in (None, 0) or goal.target is None:
         return None
@@ -38,7 +46,7 @@ def _korean(goal: SmartGoal) -> str:
         parts.append(f"{value(goal.baseline)}에서")
     if goal.target is not None:
         parts.append(euro(value(goal.target)))
-    verb = "늘립니다" if goal.direction is Direction.HIGHER else "줄입니다"
+    verb = "줄입니다" if _moves_down(goal) else "늘립니다"
     change = _change(goal)
     sentence = " ".join(parts + [verb])
     if change is not None:
@@ -54,7 +62,7 @@ def _english(goal: SmartGoal) -> str:
         text = f"Keep {what}"
         text += f" at {value(goal.target)}" if goal.target is not None else " within its target band"
     else:
-        verb = "Increase" if goal.direction is Direction.HIGHER else "Reduce"
+        verb = "Reduce" if _moves_down(goal) else "Increase"
         text = f"{verb} {what}"
         if goal.baseline is not None:
             text += f" from {value(goal.baseline)}"

@@ -97,3 +97,19 @@ def build_strategy_map(project: Project, lang: Lang | None = None) -> StrategyMa
         objectives=tuple(objectives),
         arrows=tuple(arrows),
     )
+
+
+@dataclass(frozen=True)
+class MapGaps:
+    """What the map leaves out, so the audit can say so instead of drawing it silently."""
+
+    empty: tuple[Perspective, ...]  # perspectives that hold no KPI
+    unlinked: tuple[MapObjective, ...]  # custom boxes with no arrow in or out
+
+
+def map_gaps(project: Project) -> MapGaps:
+    m = build_strategy_map(project)
+    empty = tuple(p for p, _ in m.perspectives if not m.in_perspective(p))
+    linked = {end for arrow in m.arrows for end in arrow}
+    unlinked = tuple(o for o in m.objectives if o.id.startswith(CUSTOM_OBJECTIVE) and o.id not in linked)
+    return MapGaps(empty=empty, unlinked=unlinked)

@@ -97,3 +97,18 @@ def family_name(family: Family) -> Text:
     from .catalog import load_catalog
 
     return load_catalog().family(family).name
+
+# The ROI page's figures. One meaning per name: the catalog's "리드당 비용" (cost per lead) is ad
+# spend ÷ leads from ads; the ROI page divides the *total* cost (ads, tools, people's hours), so its
+# figures carry "총비용" (total cost) in their names. ROI and LTV are on gross profit (core/roi.py).
+ROI_NAMES: dict[str, Text] = {
+    "gross_margin": t("매출총이익률", "Gross margin"),
+    "gross_profit": t("매출총이익", "Gross profit"),
+    "net_return": t("순이익", "Net return"),
+    "roi_percent": t("ROI(이익 기준)", "ROI (on gross profit)"),
+    "revenue_to_ad_spend": t("광고비 대비 SNS 매출", "Social revenue ÷ ad spend"),
+    "total_cost_per_lead": t("리드당 총비용", "Total cost per lead"),
+    "total_cost_per_customer": t("고객당 총비용", "Total cost per customer"),
+    "ltv": t("고객 생애 가치(LTV, 이익 기준)", "Customer lifetime value (LTV, on gross profit)"),
+    "ltv_to_cost": t("LTV ÷ 고객당 총비용", "LTV ÷ total cost per customer"),
+}

@@ -34,7 +34,9 @@ def test_check_ids_name_their_letter():
 def test_the_pizzeria_of_article_002_passes(pizzeria):
     result = audit(pizzeria)
     assert result.passed, [f.id for f in result.errors]
-    assert result.letter_verdict(SmartLetter.R) is None
+    assert result.letter_verdict(SmartLetter.R) is not Severity.ERROR
+    # Its follower goal is realistic with its content plan and $100 of ads: no stretch, no error.
+    assert not {"R-audience-capacity", "R-audience-stretch"} & ids(pizzeria)
 
 
 def test_the_ten_thousand_followers_counter_example_fails_on_realistic_by_how_much():
@@ -44,11 +46,16 @@ def test_the_ten_thousand_followers_counter_example_fails_on_realistic_by_how_mu
     errors = result.errors
     assert {f.letter for f in errors} == {SmartLetter.R}
     finding = next(f for f in errors if f.id == "R-audience-capacity")
-    # 400 local followers, 5 posts a week, no budget, 31 days: about 40.7 followers can be added.
-    assert "+10,000" in finding.message.en and "40.7" in finding.message.en
+    # 400 local followers, 5 posts a week, no budget, 31 days: about 40.7 followers can be added,
+    # said in whole people, with the assumptions the verdict stood on.
+    assert "+10,000" in finding.message.en and "about 40;" in finding.message.en
     assert re.search(r"245\.\d×", finding.message.en)
-    assert "배" in finding.message.ko and "40.7" in finding.message.ko
-    assert "440.7" in finding.fix.en
+    assert "배" in finding.message.ko and "약 40명" in finding.message.ko
+    assert "40.7" not in finding.message.en + finding.message.ko + finding.fix.en + finding.fix.ko
+    assert "about 440" in finding.fix.en and "440.7" not in finding.fix.en
+    assert "2%" in finding.message.en and "KPI Wizard's assumption" in finding.message.en
+    assert {a.key for a in finding.assumptions} >= {"assumptions.organic_growth_per_post",
+                                                     "assumptions.min_followers_per_weekly_post"}
 
 
 def test_the_same_goal_with_a_real_budget_and_time_becomes_realistic():
@@ -64,6 +71,11 @@ def _kpi(p: Project, kid: str) -> KpiSelection:
 def _add_vanity(p: Project) -> None:
     p.kpis = [*p.kpis, KpiSelection(id="impressions", catalog_id="impressions", baseline=5000, target=6000,
                                     owner="Tom", weight=0)]
+
+
+def _add(p: Project, catalog_id: str, baseline, target, frequency=Frequency.WEEKLY) -> None:
+    p.kpis = [*p.kpis, KpiSelection(id=catalog_id, catalog_id=catalog_id, baseline=baseline, target=target,
+                                    owner="Tom", weight=0, frequency=frequency)]
 
 
 def _set(obj, **values):
@@ -86,7 +98,32 @@ MUTATIONS = {
     "M-kpi-baseline-missing": lambda p: _set(_kpi(p, "reach"), baseline=None),
     "M-kpi-target-missing": lambda p: _set(_kpi(p, "reach"), target=None),
     "M-band-missing": lambda p: _set(_kpi(p, "reach"), direction=Direction.RANGE, band_low=10),
-    "M-percent-range": lambda p: _set(_kpi(p, "engagement_rate"), target=140),
+    "M-natural-range": lambda p: _set(_kpi(p, "reach"), baseline=-5),  # a count below zero
+    "M-map-empty-perspective": lambda p: None,  # the pizzeria's map has no internal or learning KPI
+    "M-percent-fraction": lambda p: _set(_kpi(p, "engagement_rate"), baseline=0.03, target=0.036),
+    "S-what-vague": lambda p: _set(p.smart, what="페이스북 브랜드 인지도 향상"),
+    "S-goal-is-activity": lambda p: (_add(p, "posts_per_period", 3, 7), p.choose_goal_metric("posts_per_period"),
+                                     _set(p.smart, baseline=3, target=7, unit="posts")),
+    "M-goal-relevance": lambda p: [p.remove_kpi(k) for k in ("followers_local", "reach", "engagement_rate")],
+    "M-goal-untagged": lambda p: ([p.remove_kpi(k) for k in ("followers_local", "reach", "engagement_rate")],
+                                  _set(p, kpis=[*p.kpis, KpiSelection(id="walkins", custom=CustomKpi(name="Walk-ins"),
+                                                                      baseline=5, target=6, owner="x")])),
+    "M-goal-metric-relevance": lambda p: (p.choose_goal_metric("qualified_interactions"),
+                                          _set(p.smart, baseline=15, target=20, unit="orders")),
+    "M-measure-first": lambda p: _add(p, "shares", None, None),
+    "M-map-unlinked": lambda p: _set(p, kpis=[*p.kpis, KpiSelection(id="walkins", custom=CustomKpi(
+        name="Walk-ins", perspective="learning", goals=["awareness"]), baseline=5, target=6, owner="x")]),
+    "A-too-many-kpis": lambda p: [_add(p, c, 10, 11) for c in ("shares", "saves", "comments", "mentions")],
+    "A-far-too-many-kpis": lambda p: [_add(p, c, 10, 11) for c in (
+        "shares", "saves", "comments", "mentions", "people_tagged", "likes", "dms", "story_views", "link_clicks",
+        "calls_directions", "direct_traffic")],
+    "R-audience-stretch": lambda p: _set(_kpi(p, "followers_local"), target=560),
+    "R-kpi-unrealistic": lambda p: _add(p, "link_clicks", 100, 1000),
+    "R-from-zero": lambda p: _add(p, "leads", 0, 500),
+    "R-history-pace": lambda p: _set(_kpi(p, "reach"), target=5000),
+    "R-funnel-reach": lambda p: _set(p.roi.funnel, revenue_target=2000),
+    "R-funnel-reach-far": lambda p: _set(p.roi.funnel, revenue_target=20000),
+    "R-margin-assumed": lambda p: _set(p.roi, gross_margin=None),
     "M-only-vanity": lambda p: (_add_vanity(p), [p.remove_kpi(k.id) for k in list(p.kpis) if k.id != "impressions"]),
     "M-no-outcome": lambda p: p.remove_kpi("qualified_interactions"),
     "M-frequency-coarse": lambda p: _set(_kpi(p, "reach"), frequency=Frequency.MONTHLY),
@@ -98,7 +135,7 @@ MUTATIONS = {
     "A-kpi-no-action": lambda p: _set(p, actions=[a for a in p.actions if a.kpi != "reach"]),
     "A-no-capacity": lambda p: _set(p.capacity, posts_per_week=0, hours_per_week=0),
     "R-audience-capacity": lambda p: _set(_kpi(p, "followers_local"), target=5000),
-    "R-kpi-steep": lambda p: _set(_kpi(p, "reach"), target=20000),
+    "R-kpi-steep": lambda p: _add(p, "link_clicks", 100, 200),
     "R-paid-no-budget": lambda p: _set(p, kpis=[*p.kpis, KpiSelection(id="cpl", catalog_id="cost_per_lead",
                                         baseline=5, target=4, direction=Direction.LOWER, owner="x")])
                                   or _set(p.roi, ad_spend=0),
@@ -117,7 +154,9 @@ def test_every_check_has_a_mutation_here():
 
 @pytest.mark.parametrize("check_id", sorted(MUTATIONS))
 def test_each_check_fires_on_its_problem_and_not_on_the_sound_plan(pizzeria, check_id):
-    if check_id != "A-kpi-no-action":  # the sound plan links an action to every KPI
+    # The sound plan links an action to every KPI (a new KPI has none), leaves the map's lower
+    # perspectives empty (said as a note) and has a flat engagement rate over three readings.
+    if check_id not in ("A-kpi-no-action", "M-map-empty-perspective", "R-history-pace"):
         assert check_id not in ids(pizzeria)
     project = pizzeria.model_copy(deep=True)
     MUTATIONS[check_id](project)
@@ -155,10 +194,15 @@ def test_weights_summing_to_one_hundred_pass_within_rounding(pizzeria):
 
 
 def test_realism_uses_budget_and_posting_capacity(pizzeria):
-    pizzeria.kpi("followers_local").target = 560  # +160 in a month
+    # 5 posts a week (40.7 a month) + $100 of ads at $1.20 (83.3): about 124 followers in March.
+    pizzeria.kpi("followers_local").target = 560  # +160: 1.29× what the plan supports, a stretch
+    assert "R-audience-stretch" in ids(pizzeria) and "R-audience-capacity" not in ids(pizzeria)
+    pizzeria.kpi("followers_local").target = 700  # +300: 2.4× — beyond the stretch factor of 2
     assert "R-audience-capacity" in ids(pizzeria)
-    pizzeria.roi.ad_spend = 200  # 166 paid followers a month at $1.20
-    assert "R-audience-capacity" not in ids(pizzeria)
+    pizzeria.roi.ad_spend = 250  # 208 paid followers a month at $1.20: 249 in all
+    assert "R-audience-capacity" not in ids(pizzeria) and "R-audience-stretch" in ids(pizzeria)
+    pizzeria.roi.ad_spend = 350  # 292 + 40.7 = 332 ≥ 300
+    assert not {"R-audience-capacity", "R-audience-stretch"} & ids(pizzeria)
 
 
 def test_custom_kpis_are_audited_like_catalog_ones(pizzeria):

@@ -56,3 +56,15 @@ def test_range_goal_says_keep():
     s = smart_sentence(goal(what="주간 게시 수", target=4, unit="회", direction=Direction.RANGE))
     assert "주간 게시 수를 4회로 유지합니다" in s.ko
     assert s.en.startswith("Keep 주간 게시 수 at 4 회")
+
+
+def test_the_verb_follows_the_numbers_not_a_wrong_direction():
+    """'늘립니다(75% 감소)' contradicts itself: a goal typed 120 → 30 says 'cut', whatever direction is set."""
+    g = goal(what="응답 시간", baseline=120, target=30, unit="분", direction=Direction.HIGHER, resources="")
+    s = smart_sentence(g)
+    assert "줄입니다(75% 감소)" in s.ko and "늘립니다" not in s.ko
+    assert s.en.startswith("Reduce 응답 시간 from 120 분 to 30 분 (−75%)")
+    up = smart_sentence(goal(baseline=30, target=120, direction=Direction.LOWER, resources=""))
+    assert "늘립니다(300% 증가)" in up.ko and up.en.startswith("Increase")
+    # Without both numbers the chosen direction decides.
+    assert smart_sentence(goal(baseline=None, direction=Direction.LOWER)).ko.endswith("줄입니다.")
