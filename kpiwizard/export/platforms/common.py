@@ -1,8 +1,8 @@
 """What every platform reader shares: bytes to text, text to rows, cells to numbers and dates,
 headers to fields through the synonym table, and the one error a reader raises.
 
-* **Encoding**: a BOM decides (UTF-8, UTF-16 LE/BE); else UTF-8; else, for bytes full of NULs,
-  UTF-16 without BOM; else CP949 (what Korean Excel writes when it re-saves a file); else refused.
+* **Encoding**: a BOM decides (UTF-8, UTF-16 LE/BE); else, for bytes full of NULs, UTF-16 without
+  BOM; else UTF-8; else CP949 (what Korean Excel writes when it re-saves a file); else refused.
 * **Cells are data**: nothing is evaluated. A number cell must read as a number (``12,400``,
   ``"1.2K"``, ``4.5%``, ``₩3,000``); ``—``, ``undefined`` and empty cells are missing values; anything
   else (``=1+1``, ``=cmd|...``) refuses the file naming the row and column. Text cells are kept as
@@ -119,7 +119,7 @@ def check_size(name: str, data: bytes) -> None:
 
 
 def decode(name: str, data: bytes) -> tuple[str, str]:
-    """(text, encoding name): BOM → UTF-8 → UTF-16 without BOM → CP949."""
+    """(text, encoding name): BOM → UTF-16 without BOM (bytes full of NULs) → UTF-8 → CP949."""
     try:
         if data.startswith(b"\xef\xbb\xbf"):
             return data[3:].decode("utf-8"), "UTF-8 (BOM)"
@@ -130,10 +130,6 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as e:
         raise fail(name, f"인코딩 표시(BOM)와 내용이 맞지 않습니다({e.start}번째 바이트): 파일이 잘렸거나 손상되었습니다.",
                    f"the text does not match its encoding mark (BOM) at byte {e.start}: the file is cut short or damaged.") from None
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
     head = data[:4000]
     if head.count(b"\x00") > len(head) // 4:
         odd_zero = head[1::2].count(0) > head[0::2].count(0)
@@ -142,6 +138,10 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
         raise fail(name, "텍스트 파일이 아닙니다(0 바이트가 많습니다).", "this is not a text file (it is full of zero bytes).")
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
     try:
         text = data.decode("cp949")
     except UnicodeDecodeError as e:
@@ -315,7 +315,7 @@ def safe_zip(name: str, data: bytes) -> list[tuple[str, bytes]]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except Exception:  # a damaged archive raises many kinds (BadZipFile, zlib.error, NotImplementedError...)  # noqa: BLE001
         raise fail(name, "압축 파일(zip)이 손상되었거나 잘렸습니다. 다시 내려받아 주세요.",
                    "the zip archive is damaged or cut short. Download it again.") from None
     if len(infos) > MAX_ZIP_MEMBERS:
@@ -341,9 +341,9 @@ def safe_zip(name: str, data: bytes) -> list[tuple[str, bytes]]:
         try:
             with zf.open(info) as f:
                 content = f.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as e:
-            raise fail(name, f"압축 파일 안의 '{member}'을(를) 풀 수 없습니다({e}).",
-                       f"cannot unpack '{member}' ({e}).") from None
+        except Exception as e:  # noqa: BLE001  (damaged member: BadZipFile, zlib.error, NotImplementedError...)
+            raise fail(name, f"압축 파일 안의 '{member}'을(를) 풀 수 없습니다: 손상되었습니다({type(e).__name__}).",
+                       f"cannot unpack '{member}': it is damaged ({type(e).__name__}).") from None
         if len(content) > info.file_size:
             raise fail(name, f"'{member}'이(가) 적힌 크기보다 큽니다: 압축 폭탄으로 보고 열지 않습니다.",
                        f"'{member}' is larger than it claims: refused as a zip bomb.")
