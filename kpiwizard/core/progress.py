@@ -278,7 +278,7 @@ def cycle_points(project: Project, kpi: KpiSelection, on: date | None = None) ->
         else:
             points = [pt for pt in points if pt.period.end >= cycle_start(project, kpi)]
     if on is not None:
-        points = [pt for pt in points if (pt.day or pt.period.start) <= on]
+        points = [pt for pt in points if pt.period.start <= on]  # a period begun by then (the tracker's rule too)
     return points
 
 
