@@ -20,7 +20,7 @@ from .korean import eul, eun, euro, i_ga
 from .kpiview import KpiView, view_kpis
 from .models import Project
 from .reference import plan_rule, threshold
-from .schedule import months_between
+from .schedule import months_between, readings_by
 from .text import Text, t
 from .vocab import GOAL_NAMES, PERSPECTIVE_NAMES
 
@@ -521,8 +521,7 @@ def _no_outcome(ctx: Context):
 def _frequency_coarse(ctx: Context):
     for k in ctx.kpis:
         days = (k.deadline - ctx.project.start).days + 1
-        step = 7 if k.frequency is Frequency.WEEKLY else 30
-        readings = days // step
+        readings = readings_by(ctx.project.start, ctx.project.end, k.deadline, k.frequency)
         if days > 0 and readings < 3:
             weekly = k.frequency is Frequency.WEEKLY
             yield (

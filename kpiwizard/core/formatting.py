@@ -37,10 +37,13 @@ def format_value(value: float | None, unit: str, lang: Lang | str, percent: bool
 
 
 def format_percent(share: float | None, decimals: int = 0) -> str:
-    """0.873 -> '87%'."""
+    """0.873 -> '87%'; a share that rounds to zero never reads '-0%'."""
     if share is None:
         return "–"
-    return f"{share * 100:.{decimals}f}%"
+    text = f"{share * 100:.{decimals}f}"
+    if text.startswith("-") and float(text) == 0:
+        text = text[1:]
+    return f"{text}%"
 
 
 def currency_decimals(currency: str) -> int:

@@ -140,10 +140,10 @@ def suggest(project: Project, kpi_id: str, lang: Lang | None = None, on: date | 
             f"{format_value(kpi.band_low, '', Lang.EN)}–{en(kpi.band_high)}"
         remedies.append(Remedy(
             RemedyKind.RESET, kpi_id,
-            t(f"마감일이 지났으니 이 주기는 '미달'로 기록해 둡니다. 지금 값 {ko(result.latest)}에서 새 주기를 시작하세요: "
+            t(f"마감일이 지났으니 이 주기는 '미달'로 기록해 둡니다. 마지막 값 {ko(result.latest)}에서 새 주기를 시작하세요: "
               f"목표 {aim_ko}, 새 마감일 {format_date(deadline, Lang.KO)}.",
-              f"The deadline has passed, so this cycle stays on record as missed. Start a new cycle from today's "
-              f"{en(result.latest)}: target {aim_en}, new deadline {format_date(deadline, Lang.EN)}."),
+              f"The deadline has passed, so this cycle stays on record as missed. Start a new cycle from the latest "
+              f"value, {en(result.latest)}: target {aim_en}, new deadline {format_date(deadline, Lang.EN)}."),
             new_target=kpi.target, on=on, new_cycle=True, new_baseline=result.latest, new_deadline=deadline,
         ))
     elif result.status is Status.OFF_TRACK:
@@ -164,9 +164,10 @@ def suggest(project: Project, kpi_id: str, lang: Lang | None = None, on: date | 
         remedies.append(Remedy(
             RemedyKind.ALTERNATIVE, kpi_id,
             t(f"{eul(alt.name.ko)} 대안 KPI로 삼아 보세요. 같은 목표를 다른 쪽에서 잽니다. "
-              f"지금 값을 재서 기준선으로 적고 목표를 정하세요.",
+              f"먼저 몇 번 기록해 기준선을 잡은 뒤 그 기록으로 목표를 정합니다 (그때까지 진척 계산에서 빠집니다).",
               f"Adopt {alt.name.en} as an alternative KPI: it measures the same goal from another side. "
-              f"Measure its value now, enter it as the baseline and set a target."),
+              f"It starts by establishing its baseline: record it a few times, then set the target from those "
+              f"readings (until then it is left out of progress)."),
             alternative_id=alt.id, on=on,
         ))
 

@@ -60,6 +60,13 @@ def periods(start: date, end: date, frequency: Frequency) -> tuple[Period, ...]:
     return tuple(result)
 
 
+def readings_by(start: date, end: date, deadline: date, frequency: Frequency) -> int:
+    """How many readings a KPI gets by its deadline: the plan's real periods that begin on or before
+    it (a period cut short by the plan's end is still read, at that end). A café plan of 84 days
+    from 5 January has three monthly periods, so three monthly readings, not 84 // 30 = 2."""
+    return sum(1 for p in periods(start, end, frequency) if p.start <= deadline)
+
+
 def months_between(start: date, end: date) -> float:
     """Length of a span in months (30.44 days each), never less than one day's worth."""
     return max((end - start).days + 1, 1) / 30.4375

@@ -55,3 +55,38 @@ def test_unknown_endings_fall_back_to_both_forms():
     assert final_consonant("🙂") is None
     assert eul("🙂") == "🙂을(를)"
     assert euro("") == "(으)로"
+
+
+@pytest.mark.parametrize(
+    "word, eul_form, eun_form",
+    [
+        ("Facebook", "Facebook을", "Facebook은"),  # 페이스북
+        ("TikTok", "TikTok을", "TikTok은"),  # 틱톡
+        ("YouTube", "YouTube를", "YouTube는"),  # 유튜브
+        ("Instagram", "Instagram을", "Instagram은"),  # 인스타그램
+        ("Naver", "Naver를", "Naver는"),  # 네이버
+        ("LinkedIn", "LinkedIn을", "LinkedIn은"),  # 링크드인
+        ("Google", "Google을", "Google은"),  # 구글 (ㄹ)
+        ("ROI", "ROI를", "ROI는"),  # 알오아이
+        ("KPI", "KPI를", "KPI는"),
+        ("CPL", "CPL을", "CPL은"),  # 씨피엘
+        ("ROAS", "ROAS를", "ROAS는"),  # 로아스
+        ("'ROI(투자 수익률)'", "'ROI(투자 수익률)'를", "'ROI(투자 수익률)'는"),  # the word before the bracket
+        ("리드(잠재 고객)", "리드(잠재 고객)를", "리드(잠재 고객)는"),
+        ("480(명)", "480(명)을", "480(명)은"),  # 사백팔십
+        ("(주)", "(주)를", "(주)는"),  # nothing before the bracket: read inside it
+        ("Kakao Channel", "Kakao Channel을", "Kakao Channel은"),  # 채널
+    ],
+)
+def test_particles_after_latin_words_and_brackets(word, eul_form, eun_form):
+    assert eul(word) == eul_form
+    assert eun(word) == eun_form
+
+
+def test_latin_readings_are_data():
+    import json
+
+    from kpiwizard.core.resources import resource_path
+
+    readings = json.loads(resource_path("korean", "latin_readings.json").read_text(encoding="utf-8"))["readings"]
+    assert readings["facebook"] == "페이스북" and readings["tiktok"] == "틱톡"

@@ -258,3 +258,23 @@ def test_nice_round():
     assert nice_round(9767.8) == 9800
     assert nice_round(616774.2) == 620000
     assert nice_round(3.24) == 3.2
+
+
+@pytest.mark.parametrize("name", ["cafe", "pizzeria", "b2b-ebook"])
+def test_an_alternative_adopted_with_one_click_never_fails_the_plan(name):
+    from kpiwizard.core.audit import audit
+
+    project = find_example(name).load()
+    errors_before = {(f.id, f.kpi_id) for f in audit(project).errors}
+    adopted = 0
+    for kpi in project.kpis:
+        for remedy in suggest(project, kpi.id, on=AFTER):
+            if remedy.kind is RemedyKind.ALTERNATIVE:
+                changed = apply_remedy(project, remedy)
+                result = audit(changed)
+                assert {(f.id, f.kpi_id) for f in result.errors} <= errors_before, (kpi.id, remedy.alternative_id)
+                new = changed.kpis[-1]
+                # It arrives establishing its baseline: measured first, then its target set.
+                assert any(f.id == "M-measure-first" and f.kpi_id == new.id for f in result.findings)
+                adopted += 1
+    assert adopted

@@ -301,3 +301,10 @@ def test_two_values_in_one_period_are_one_reading_the_later():
     result = evaluate_kpi(project, kpi, S + timedelta(days=13))
     assert result.readings == 2 and [p.value for p in result.points] == [13, 15]
     assert result.status is Status.TOO_EARLY  # two readings at 17 % of the time, not three
+
+
+@pytest.mark.parametrize("share, text", [(-0.001, "0%"), (-0.004, "0%"), (-0.006, "-1%"), (0.0, "0%")])
+def test_format_percent_never_prints_minus_zero(share, text):
+    from kpiwizard.core.formatting import format_percent
+
+    assert format_percent(share) == text
