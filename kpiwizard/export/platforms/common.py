@@ -56,6 +56,7 @@ def fail(name: str, ko: str, en: str, row: int | None = None, column: str | None
 # -- the synonym table ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def norm(header: str) -> str:
     """A header as the synonym table compares it: NFKC, case-blind, no spaces, no BOM or quotes."""
     text = unicodedata.normalize("NFKC", header).replace("\ufeff", "").strip().strip('"').casefold()
@@ -206,6 +207,8 @@ def number(cell: object) -> float | None:
         raise BadNumber(str(cell))
     if isinstance(cell, (int, float)):
         value = float(cell)
+    elif _PLAIN.match(cell if isinstance(cell, str) else ""):
+        value = float(cell)  # the common case: a plain number
     else:
         s = unicodedata.normalize("NFKC", str(cell)).strip().strip('"').strip()
         if is_missing(s):

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from kpiwizard.core.aggregate import Column, ParsedFile, Reading
@@ -63,9 +62,9 @@ def read_daily(name: str, text: str, as_of: date) -> ParsedFile:
             raise fail(name, f"칸 수가 머리글과 다릅니다({len(cells)}칸, 머리글 {len(header)}칸): 파일이 잘렸거나 손상되었습니다.",
                        f"the row has {len(cells)} cells where the header has {len(header)}: the file is cut short or damaged.",
                        row=row)
-    out = series_file(table, DAILY_LABEL, channel, date_col, {value_col: metric}, as_of, sum_same_day=False)
+    out = series_file(table, DAILY_LABEL, channel, date_col, {value_col: metric}, as_of, sum_same_day=False,
+                      column_key=key)
     out.columns = [Column(metric_name, key, metric)]
-    out.readings = [replace(r, column=key) for r in out.readings]
     out.label = t(f"{DAILY_LABEL.ko} ({metric_name})", f"{DAILY_LABEL.en} ({metric_name})")
     return out
 

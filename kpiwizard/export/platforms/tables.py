@@ -52,7 +52,11 @@ class Table:
                 seen[key] = i
             self.fields.append(syn.field(self.section, text) if key else None)
         header_keys = [norm(str(h or "")) for h in self.header]
+        first_key = next((k for k in header_keys if k), "")
+        first_at = header_keys.index(first_key) if first_key else 0
         for number_, cells in self.rows:
+            if not cells or first_at >= len(cells) or norm(str(cells[first_at] or "")) != first_key:
+                continue  # a repeated header starts with the header's first name
             same = sum(1 for a, b in zip(header_keys, cells) if a and a == norm(str(b or "")))
             if same >= max(2, len([k for k in header_keys if k]) // 2 + 1):
                 raise fail(self.name, "머리글 행이 데이터 중간에 다시 나옵니다: 두 파일을 이어 붙인 것 같습니다. 각각 따로 가져오세요.",
@@ -125,7 +129,12 @@ class Table:
 
 
 def is_totals(cell: object) -> bool:
-    return norm(str(cell or "")) in synonyms().totals
+    if cell is None or isinstance(cell, (int, float)):
+        return False
+    text = str(cell)
+    if text[:1].isdigit():
+        return False
+    return norm(text) in synonyms().totals
 
 
 def series_file(
@@ -137,12 +146,14 @@ def series_file(
     as_of: date,
     source: str = "daily",
     sum_same_day: bool = True,
+    column_key: str | None = None,
 ) -> ParsedFile:
     """A table with one date column and number columns: one reading per metric and day.
 
     Rows of the same day (a long-format export with one row per video, say) are added up first,
     so a day's figure is one reading.
     """
+    keys = {m: _column_of(table, metrics, m) for m in metrics.values()}
     per_day: dict[tuple[str, date], float] = defaultdict(float)
     rows_of: dict[tuple[str, date], int] = {}
     totals = 0
@@ -151,7 +162,7 @@ def series_file(
     for row, cells in table.rows:
         if all(c is None or not str(c).strip() for c in cells):
             continue
-        if is_totals(table.cell(cells, date_col)) or any(is_totals(c) for c in cells[:2]):
+        if is_totals(table.cell(cells, date_col)) or (cells and is_totals(cells[0])):
             totals += 1
             continue
         d = table.day(row, cells, date_col, as_of)
@@ -169,7 +180,7 @@ def series_file(
             rows_of.setdefault(key, row)
     readings = [
         Reading(metric, value, d, d, channel, source, as_of=max(as_of, last or as_of), file=table.name, row=rows_of[(metric, d)],
-                column=_column_of(table, metrics, metric))
+                column=column_key if column_key is not None else keys[metric])
         for (metric, d), value in sorted(per_day.items())
     ]
     ignored = []
