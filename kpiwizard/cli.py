@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("project", type=Path)
     imp.add_argument("tracker", type=Path)
 
+    from kpiwizard.export.platforms.command import add_arguments as _import_arguments
+
+    _import_arguments(add("import", help="read platform downloads (Meta, YouTube, GA4, TikTok, LinkedIn) into the plan"),
+                      add("campaign-links", help="print each action's campaign link (UTM)"))
+
     rep = add("report", help="write the one-page monthly report (PDF) of a month of the plan")
     rep.add_argument("project", type=Path)
     rep.add_argument("--month", required=True, metavar="YYYY-MM", help="a month of the plan, e.g. 2026-03")
@@ -198,6 +203,10 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
         return _export(args, lang)
     if command == "import-actuals":
         return _import_actuals(args, lang)
+    if command in ("import", "campaign-links"):
+        from kpiwizard.export.platforms import command as platform_command
+
+        return (platform_command.run_import if command == "import" else platform_command.run_links)(args, lang)
     if command == "report":
         return _report(args)
     raise AssertionError(command)  # argparse only gives the commands above
