@@ -22,7 +22,7 @@ from kpiwizard.core.kpiview import KpiView
 from kpiwizard.core.models import MAX_VALUE, Project
 from kpiwizard.core.schedule import Period, periods
 
-from .tracker_text import ACTUALS_SHEETS
+from .tracker_text import ACTUALS_SHEETS, FUNNEL_INPUTS, FUNNEL_OUTPUTS, ROI_INPUTS, ROI_OUTPUTS
 
 FORMAT = 1
 META_SHEET = "_kpiwizard"
@@ -31,6 +31,8 @@ ID_ROW = 3
 HEADER_ROW = 4
 FIRST_ROW = 5
 FIRST_KPI_COL = 4  # A: number, B: period start, C: period end
+ACTION_STATUS_COL = 8  # Actions sheet: H holds each action's status (one row per action from FIRST_ROW)
+ACTION_TACTIC_COL = 2
 
 
 def fingerprint(project: Project) -> str:
@@ -111,3 +113,18 @@ def input_bounds(view: KpiView, recorded: Iterable[float]) -> tuple[float, float
 
 def quote_sheet(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
+
+
+def roi_rows() -> dict[str, int]:
+    """ROI sheet row of every input and result, by defined name (column B holds the value):
+    inputs, a blank row and the "Results" label, results, a blank row and the funnel label, then
+    the funnel's inputs and results."""
+    rows: dict[str, int] = {}
+    row = FIRST_ROW
+    for group in (ROI_INPUTS, ROI_OUTPUTS, FUNNEL_INPUTS + FUNNEL_OUTPUTS):
+        if rows:
+            row += 2
+        for name, *_ in group:
+            rows[name] = row
+            row += 1
+    return rows

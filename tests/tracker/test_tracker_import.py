@@ -1,7 +1,16 @@
-"""Round trip through the tracker: export, fill in, import — and every way a tracker can be wrong."""
+"""Round trip through the tracker: export, fill in, import — and every way a tracker can be wrong.
+
+Every kind of yellow cell goes through: actuals (numbers, decimals, percents typed as "4.6%"), the
+action statuses' drop-downs, the ROI and funnel inputs (money, counts, hours, rates), in trackers
+saved by openpyxl, LibreOffice and Gnumeric.
+"""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import warnings
+import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -9,21 +18,34 @@ import openpyxl
 import pytest
 
 from kpiwizard.cli import main
-from kpiwizard.core.enums import Frequency, Lang
+from kpiwizard.core.enums import ActionStatus, Frequency, Lang
 from kpiwizard.core.errors import TrackerImportError
 from kpiwizard.core.examples import find_example
+from kpiwizard.core.models import Project
 from kpiwizard.core.projectfile import load_project, save_project
 from kpiwizard.core.schedule import periods
 from kpiwizard.export.tracker import export_tracker
 from kpiwizard.export.tracker_import import import_actuals
-from kpiwizard.export.tracker_layout import FIRST_ROW, build_layout
+from kpiwizard.export.tracker_layout import FIRST_ROW, build_layout, roi_rows
 
 WEEKLY_KO = "실적(주간)"
+MONTHLY_KO = "실적(월간)"
+
+
+def cafe_project() -> Project:
+    """The café example four weeks and one month in: later periods are still blank."""
+    project = find_example("cafe").load()
+    weeks = periods(project.start, project.end, Frequency.WEEKLY)
+    months = periods(project.start, project.end, Frequency.MONTHLY)
+    cut = {Frequency.WEEKLY: weeks[3].end, Frequency.MONTHLY: months[0].end}
+    actuals = {k.id: {d: v for d, v in project.actuals.get(k.id, {}).items() if d <= cut[k.frequency]}
+               for k in project.kpis if project.actuals.get(k.id)}
+    return project.model_copy(update={"actuals": actuals})
 
 
 @pytest.fixture
 def cafe(tmp_path) -> tuple:
-    project = find_example("cafe").load()
+    project = cafe_project()
     tracker = tmp_path / "cafe.xlsx"
     export_tracker(project, tracker, Lang.KO)
     return project, tracker
@@ -34,43 +56,52 @@ def _cell(project, kpi_id: str, period: int, lang=Lang.KO) -> tuple[str, str]:
     return sheet.title, f"{openpyxl.utils.get_column_letter(sheet.column(kpi_id))}{FIRST_ROW + period}"
 
 
-def _edit(path: Path, changes: dict[tuple[str, str], object], out: Path | None = None) -> Path:
+def _edit(path: Path, changes: dict[tuple[str, str], object], out: Path | None = None,
+          formats: dict[tuple[str, str], str] | None = None) -> Path:
     wb = openpyxl.load_workbook(path)
     for (sheet, ref), value in changes.items():
         wb[sheet][ref] = value
+    for (sheet, ref), number_format in (formats or {}).items():
+        wb[sheet][ref].number_format = number_format
     wb.save(out or path)
     return out or path
+
+
+def _roi(name: str) -> tuple[str, str]:
+    return "ROI", f"B{roi_rows()[name]}"
 
 
 def test_export_then_import_without_changes_changes_nothing(cafe):
     project, tracker = cafe
     result = import_actuals(project, tracker)
     assert result.project.actuals == project.actuals
+    assert result.project.actions == project.actions and result.project.roi == project.roi
     assert result.summary(Lang.EN) == "No changes."
+    assert result.summary(Lang.KO) == "바뀐 내용이 없습니다."
 
 
 def test_round_trip_new_changed_and_cleared_values(cafe):
     project, tracker = cafe
     starts = [p.start for p in periods(project.start, project.end, Frequency.WEEKLY)]
-    # The café example has three months of actuals; only March's Naver Place saves are still empty.
     _edit(tracker, {
-        _cell(project, "coupon_visits", 4): 25,  # changed (was 22)
-        _cell(project, "coupon_visits", 5): 27.5,  # changed (was 24)
+        _cell(project, "coupon_visits", 4): 25,  # new
+        _cell(project, "coupon_visits", 5): 27.5,  # new
         _cell(project, "coupon_visits", 0): 13,  # changed (was 12)
         _cell(project, "followers_local", 1): None,  # cleared (was 851)
-        _cell(project, "social_revenue", 1): 510000,  # monthly sheet, changed (was 590000)
-        _cell(project, "naver_place_saves", 2): 81,  # monthly sheet, new
+        _cell(project, "social_revenue", 1): 510000,  # monthly sheet, new
     })
     result = import_actuals(project, tracker)
-    assert (result.new, result.changed, result.cleared) == (1, 4, 1)
-    assert result.summary(Lang.EN) == "1 new, 4 changed, 1 cleared"
-    assert result.summary(Lang.KO) == "새 값 1개, 바뀐 값 4개, 지운 값 1개"
+    assert (result.new, result.changed, result.cleared) == (3, 1, 1)
+    assert result.summary(Lang.EN) == ("Actuals (weekly): 2 new, 1 changed, 1 cleared\n"
+                                       "Actuals (monthly): 1 new, 0 changed, 0 cleared")
+    assert result.summary(Lang.KO) == ("실적(주간): 새 값 2개, 바뀐 값 1개, 지운 값 1개\n"
+                                       "실적(월간): 새 값 1개, 바뀐 값 0개, 지운 값 0개")
     got = result.project.actuals
-    assert [got["coupon_visits"][day] for day in starts[:7]] == [13, 15, 17, 21, 25, 27.5, 23]
-    assert starts[1] not in got["followers_local"] and len(got["followers_local"]) == len(starts) - 1
+    assert got["coupon_visits"] == {starts[0]: 13, starts[1]: 15, starts[2]: 17, starts[3]: 21,
+                                    starts[4]: 25, starts[5]: 27.5}
+    assert starts[1] not in got["followers_local"] and len(got["followers_local"]) == 3
     monthly = [p.start for p in periods(project.start, project.end, Frequency.MONTHLY)]
-    assert got["social_revenue"] == {monthly[0]: 480000, monthly[1]: 510000, monthly[2]: 650000}
-    assert got["naver_place_saves"] == {monthly[0]: 63, monthly[1]: 70, monthly[2]: 81}
+    assert got["social_revenue"] == {monthly[0]: 480000, monthly[1]: 510000}
     assert project.actuals["coupon_visits"][starts[0]] == 12, "the original project is left alone"
     # and what was imported is exactly what a new export shows
     again = tracker.with_name("again.xlsx")
@@ -78,15 +109,180 @@ def test_round_trip_new_changed_and_cleared_values(cafe):
     assert import_actuals(result.project, again).summary(Lang.EN) == "No changes."
 
 
-def test_import_reads_an_english_tracker_and_a_libreoffice_saved_one(tmp_path):
+@pytest.mark.parametrize("engine", ["libreoffice", "gnumeric"])
+def test_import_reads_trackers_saved_by_libreoffice_and_gnumeric_without_a_warning(engine, recwarn):
     from tracker_recalc import workbooks
 
-    project, lang, _, recalculated = workbooks()["b2b-ebook-en"]
-    assert import_actuals(project, recalculated).project.actuals == project.actuals
+    for key in ("b2b-ebook-en", "cafe-ko", "boundaries-ko"):
+        project, lang, _, recalculated = workbooks()[key]
+        result = import_actuals(project, recalculated[engine])
+        assert result.summary(Lang.EN) == "No changes.", key
+        assert result.project == project
+    assert [str(w.message) for w in recwarn] == [], "no library warning reaches the user"
 
+
+def test_import_prints_no_library_warning_for_a_gnumeric_file(tmp_path):
+    """The owner runs the command: nothing but the summary may appear (openpyxl warns on Gnumeric files)."""
+    from tracker_recalc import workbooks
+
+    _, _, _, recalculated = workbooks()["cafe-ko"]
+    plan = tmp_path / "cafe.kpiwiz"
+    save_project(plan, find_example("cafe").load())
+    run = subprocess.run([sys.executable, "-m", "kpiwizard", "--lang", "en", "import-actuals", str(plan),
+                          str(recalculated["gnumeric"])], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == "" and run.stdout.strip() == "No changes."
+
+
+def test_an_edited_tracker_saved_by_libreoffice_and_by_gnumeric_imports_the_same(cafe, tmp_path):
+    """Edits of every kind, then the file opened and saved by each program: the same changes arrive."""
+    from tracker_recalc import gnumeric, recalculate
+
+    project, tracker = cafe
+    edited = _edit(tracker, {
+        _cell(project, "coupon_visits", 4): 25,
+        _cell(project, "engagement_rate", 4): 0.046,  # typed as "4.6%"
+        _cell(project, "response_time", 0): None,
+        ("실행 계획", f"H{FIRST_ROW + 3}"): "완료",
+        _roi("roi_ad_spend"): 350000,
+        _roi("funnel_click_rate"): 0.03,
+    }, formats={_cell(project, "engagement_rate", 4): "0.0%"})
+    (tmp_path / "lo").mkdir()
+    (tmp_path / "gn").mkdir()
+    saved = [edited, recalculate([edited], tmp_path / "lo")[edited], gnumeric([edited], tmp_path / "gn")[edited]]
+    results = [import_actuals(project, path) for path in saved]
+    for result in results:
+        assert result.project == results[0].project
+        assert result.summary(Lang.EN) == results[0].summary(Lang.EN)
+    got = results[0].project
+    week5 = periods(project.start, project.end, Frequency.WEEKLY)[4].start
+    assert got.actuals["engagement_rate"][week5] == 4.6
+    assert got.actuals["coupon_visits"][week5] == 25
+    assert got.actions[3].status is ActionStatus.DONE
+    assert got.roi.ad_spend == 350000 and got.roi.funnel.click_rate == 0.03
+
+
+# -- percents -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("stored,number_format,expected", [
+    (0.046, "0.0%", 4.6),  # typed "4.6%": Excel and LibreOffice store 0.046 and format it as percent
+    (0.046, "0.00%", 4.6),
+    (0.5, "0%", 50),
+    (1, "0%", 100),
+    (4.6, "General", 4.6),  # typed "4.6": a plain number is the percent itself
+    (0.046, "General", 0.046),  # a plain 0.046 stays 0.046 (a tiny percent is possible)
+    (0.046, '0.0"%"', 0.046),  # a percent sign in quotes is only text beside the number
+])
+def test_a_percent_formatted_cell_in_a_percent_kpi_means_what_it_shows(cafe, stored, number_format, expected):
+    project, tracker = cafe
+    where = _cell(project, "engagement_rate", 5)
+    _edit(tracker, {where: stored}, formats={where: number_format})
+    got = import_actuals(project, tracker).project.actuals["engagement_rate"]
+    assert got[periods(project.start, project.end, Frequency.WEEKLY)[5].start] == expected
+
+
+def test_a_percent_format_in_a_kpi_that_is_not_a_percent_changes_nothing(cafe):
+    project, tracker = cafe
+    where = _cell(project, "coupon_visits", 5)
+    _edit(tracker, {where: 0.5}, formats={where: "0%"})
+    got = import_actuals(project, tracker).project.actuals["coupon_visits"]
+    assert got[periods(project.start, project.end, Frequency.WEEKLY)[5].start] == 0.5
+
+
+def test_a_percent_over_100_is_refused_saying_what_the_cell_shows(cafe):
+    project, tracker = cafe
+    where = _cell(project, "engagement_rate", 2)
+    _edit(tracker, {where: 1.4}, formats={where: "0%"})
+    with pytest.raises(TrackerImportError, match=f"cell {where[1]}") as e:
+        import_actuals(project, tracker)
+    assert "140%" in e.value.text.en and "0 to 100" in e.value.text.en
+
+
+def test_percent_input_cells_keep_the_general_format_so_a_typed_percent_is_recognised(cafe):
+    project, tracker = cafe
+    ws = openpyxl.load_workbook(tracker)[WEEKLY_KO]
+    assert ws[_cell(project, "engagement_rate", 5)[1]].number_format == "General"
+    assert ws[_cell(project, "coupon_visits", 5)[1]].number_format == "#,##0"
+
+
+# -- actions and ROI ----------------------------------------------------------------------------
+
+def test_action_statuses_are_imported_and_reported(cafe):
+    project, tracker = cafe
+    assert project.actions[0].status is ActionStatus.DONE and project.actions[4].status is not ActionStatus.DROPPED
+    _edit(tracker, {("실행 계획", f"H{FIRST_ROW}"): "진행 중", ("실행 계획", f"H{FIRST_ROW + 4}"): "중단"})
+    result = import_actuals(project, tracker)
+    assert [a.status for a in result.project.actions][0] is ActionStatus.IN_PROGRESS
+    assert result.project.actions[4].status is ActionStatus.DROPPED
+    assert [a.status for a in result.project.actions][5:] == [a.status for a in project.actions][5:]
+    lines = result.summary(Lang.EN).splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Actions: '") and "Done → In progress" in lines[0]
+    assert "→ Dropped" in lines[0]
+    assert result.summary(Lang.KO).startswith("실행 계획: '") and "완료 → 진행 중" in result.summary(Lang.KO)
+
+
+@pytest.mark.parametrize("value", ["끝남", "", None, 3])
+def test_a_status_not_in_the_list_is_refused_naming_the_cell(cafe, value):
+    project, tracker = cafe
+    _edit(tracker, {("실행 계획", f"H{FIRST_ROW + 2}"): value})
+    with pytest.raises(TrackerImportError) as e:
+        import_actuals(project, tracker)
+    assert f"'실행 계획' 시트의 H{FIRST_ROW + 2} 셀" in e.value.text.ko and "'완료'" in e.value.text.ko
+    assert "not in the list" in e.value.text.en
+
+
+def test_an_action_row_that_no_longer_matches_the_plan_is_skipped_and_said(cafe):
+    project, tracker = cafe
+    _edit(tracker, {("실행 계획", f"H{FIRST_ROW + 1}"): "중단"})
+    renamed = [a.model_copy(update={"tactic": "새 실행 항목"}) if i == 1 else a for i, a in enumerate(project.actions)]
+    changed = project.model_copy(update={"actions": renamed})
+    result = import_actuals(changed, tracker)
+    assert result.project.actions[1].status is project.actions[1].status
+    assert "1 row(s) no longer match" in result.summary(Lang.EN)
+
+
+def test_roi_and_funnel_inputs_are_imported_and_reported(cafe):
+    project, tracker = cafe
+    _edit(tracker, {_roi("roi_ad_spend"): 350000, _roi("roi_hours"): 80.5, _roi("roi_leads"): 320,
+                    _roi("funnel_close_rate"): 0.5})
+    result = import_actuals(project, tracker)
+    roi = result.project.roi
+    assert (roi.ad_spend, roi.hours, roi.leads, roi.funnel.close_rate) == (350000, 80.5, 320, 0.5)
+    assert roi.revenue == project.roi.revenue and roi.funnel.click_rate == project.roi.funnel.click_rate
+    summary = result.summary(Lang.EN)
+    assert summary.startswith("ROI: Ad spend 300,000 → 350,000; Hours spent 72 → 80.5; Leads 300 → 320; ")
+    assert "Customers per lead 0.4 → 0.5" in summary
+    assert result.summary(Lang.KO).startswith("ROI: 광고비 300,000 → 350,000")
+
+
+@pytest.mark.parametrize("name,value,says", [
+    ("roi_ad_spend", -1, "0 or more"),
+    ("roi_ad_spend", "많이", "text"),
+    ("roi_leads", 12.5, "whole number"),
+    ("funnel_click_rate", 0, "above 0%"),
+    ("funnel_click_rate", None, "above 0%"),
+    ("funnel_click_rate", 1.5, "0 or more"),  # above 100 %
+    ("roi_hours", "=1+1", "formula"),
+])
+def test_a_bad_roi_input_is_refused_naming_the_cell(cafe, name, value, says):
+    project, tracker = cafe
+    _edit(tracker, {_roi(name): value})
+    with pytest.raises(TrackerImportError) as e:
+        import_actuals(project, tracker)
+    assert f"cell {_roi(name)[1]}" in e.value.text.en
+    assert says in e.value.text.en or says in str(e.value.text.en).lower()
+
+
+def test_a_blank_money_input_is_zero(cafe):
+    project, tracker = cafe
+    _edit(tracker, {_roi("roi_tools"): None, _roi("roi_ad_spend"): None})
+    assert import_actuals(project, tracker).project.roi.ad_spend == 0
+
+
+# -- actuals that stay, cells refused -----------------------------------------------------------
 
 def test_values_outside_the_plan_and_several_in_one_period_survive(tmp_path):
-    project = find_example("cafe").load()
+    project = cafe_project()
     series = dict(project.actuals["coupon_visits"])
     series[project.start - timedelta(days=3)] = 9  # before the plan: not in the tracker
     series[date(2026, 1, 8)] = 13  # a second value inside the first week: the tracker shows it
@@ -131,29 +327,53 @@ def test_percent_over_100_is_refused(cafe):
     assert "0 to 100" in e.value.text.en
 
 
-def test_deleted_sheet_is_refused(cafe):
-    project, tracker = cafe
-    wb = openpyxl.load_workbook(tracker)
-    del wb["실적(월간)"]
-    wb.save(tracker)
-    with pytest.raises(TrackerImportError, match="Actuals|실적") as e:
-        import_actuals(project, tracker)
-    assert "'실적(월간)'" in e.value.text.ko and "missing" in e.value.text.en
+# -- sheets -------------------------------------------------------------------------------------
+
+def _unprotected(tracker: Path):
+    """openpyxl ignores the workbook's structure lock: it stands for an owner who lifted it."""
+    return openpyxl.load_workbook(tracker)
 
 
-def test_renamed_sheet_is_refused(cafe):
+def test_deleted_sheet_is_refused_saying_how_to_fix_it(cafe):
     project, tracker = cafe
-    wb = openpyxl.load_workbook(tracker)
-    wb[WEEKLY_KO].title = "weekly"
+    wb = _unprotected(tracker)
+    del wb[MONTHLY_KO]
     wb.save(tracker)
     with pytest.raises(TrackerImportError) as e:
         import_actuals(project, tracker)
-    assert f"'{WEEKLY_KO}'" in e.value.text.en
+    assert f"'{MONTHLY_KO}' 시트가 없습니다" in e.value.text.ko and "다시 내보내고" in e.value.text.ko
+    assert "missing" in e.value.text.en and f"rename it back to '{MONTHLY_KO}'" in e.value.text.en
+    assert "export a new tracker" in e.value.text.en
+
+
+@pytest.mark.parametrize("key", ["weekly", "actions", "roi"])
+def test_renamed_sheet_is_refused_naming_both_names(cafe, key):
+    project, tracker = cafe
+    title = {"weekly": WEEKLY_KO, "actions": "실행 계획", "roi": "ROI"}[key]
+    wb = _unprotected(tracker)
+    wb[title].title = "내 시트"
+    wb.save(tracker)
+    with pytest.raises(TrackerImportError) as e:
+        import_actuals(project, tracker)
+    assert f"'{title}' 시트가 없습니다" in e.value.text.ko and "'내 시트'" in e.value.text.ko
+    assert f"renamed to '내 시트': rename it back to '{title}'" in e.value.text.en
+
+
+def test_the_workbook_structure_and_the_charts_are_protected_without_a_password(cafe):
+    _, tracker = cafe
+    with zipfile.ZipFile(tracker) as z:
+        workbook = z.read("xl/workbook.xml").decode()
+        sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        drawings = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/drawings/drawing")]
+    assert '<workbookProtection lockStructure="1"/>' in workbook and "Password" not in workbook
+    assert all('<sheetProtection sheet="1" objects="1"' in s for s in sheets)
+    assert not any("password" in s for s in sheets)
+    assert drawings and all('fLocksWithSheet="0"' not in d and "<xdr:clientData/>" in d for d in drawings)
 
 
 def test_moved_kpi_column_is_refused(cafe):
     project, tracker = cafe
-    wb = openpyxl.load_workbook(tracker)
+    wb = _unprotected(tracker)
     wb[WEEKLY_KO].insert_cols(5)  # pushes every KPI from the second one a column to the right
     wb.save(tracker)
     with pytest.raises(TrackerImportError) as e:
@@ -164,7 +384,7 @@ def test_moved_kpi_column_is_refused(cafe):
 
 def test_deleted_period_row_is_refused(cafe):
     project, tracker = cafe
-    wb = openpyxl.load_workbook(tracker)
+    wb = _unprotected(tracker)
     wb[WEEKLY_KO].delete_rows(FIRST_ROW + 2)
     wb.save(tracker)
     with pytest.raises(TrackerImportError) as e:
@@ -204,10 +424,10 @@ def test_missing_file_is_refused(tmp_path):
         import_actuals(find_example("cafe").load(), tmp_path / "nope.xlsx")
 
 
-def test_cli_saves_only_when_the_import_succeeds(tmp_path, capsys):
+def test_cli_saves_only_when_the_import_succeeds_and_prints_the_changes(tmp_path, capsys):
     plan = tmp_path / "cafe.kpiwiz"
     tracker = tmp_path / "cafe.xlsx"
-    assert main(["example", "cafe", str(plan)]) == 0
+    save_project(plan, cafe_project())
     assert main(["export", str(plan), "--xlsx", str(tracker)]) == 0
     project = load_project(plan).project
     before = plan.read_bytes()
@@ -218,10 +438,16 @@ def test_cli_saves_only_when_the_import_succeeds(tmp_path, capsys):
     assert "cell E10" in capsys.readouterr().err
     assert plan.read_bytes() == before, "a failed import must not touch the project file"
 
-    good = _edit(tracker, {_cell(project, "coupon_visits", 4): 25}, out=tmp_path / "good.xlsx")
+    good = _edit(tracker, {_cell(project, "coupon_visits", 4): 25, ("실행 계획", f"H{FIRST_ROW + 6}"): "완료",
+                           _roi("roi_revenue"): 2200000}, out=tmp_path / "good.xlsx")
     assert main(["--lang", "en", "import-actuals", str(plan), str(good)]) == 0
-    assert capsys.readouterr().out.strip() == "0 new, 1 changed, 0 cleared"  # the café recorded 22 there
-    assert load_project(plan).project.actuals["coupon_visits"][date(2026, 2, 2)] == 25
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out[0] == "Actuals (weekly): 1 new, 0 changed, 0 cleared"
+    assert out[1].startswith("Actions: '") and out[1].endswith("→ Done")
+    assert out[2] == "ROI: Revenue from social media 2,100,000 → 2,200,000"
+    saved = load_project(plan).project
+    assert saved.actuals["coupon_visits"][date(2026, 2, 2)] == 25
+    assert saved.actions[6].status is ActionStatus.DONE and saved.roi.revenue == 2200000
 
 
 def test_saved_project_reloads_after_import(tmp_path):
@@ -229,7 +455,21 @@ def test_saved_project_reloads_after_import(tmp_path):
     project = find_example("b2b-ebook").load()
     tracker = tmp_path / "b.xlsx"
     export_tracker(project, tracker)
-    _edit(tracker, {_cell(project, "leads", 4, Lang.EN): 95})
+    sheet, ref = _cell(project, "leads", 4, Lang.EN)
+    _edit(tracker, {(sheet, ref): 95})
     result = import_actuals(project, tracker)
     save_project(tmp_path / "b.kpiwiz", result.project)
-    assert load_project(tmp_path / "b.kpiwiz").project.actuals["leads"][date(2026, 5, 1)] == 95
+    day = build_layout(project, Lang.EN).sheet_of("leads").periods[4].start
+    assert load_project(tmp_path / "b.kpiwiz").project.actuals["leads"][day] == 95
+
+
+def test_apply_to_puts_every_imported_part_into_a_project(cafe):
+    project, tracker = cafe
+    _edit(tracker, {_cell(project, "coupon_visits", 4): 25, ("실행 계획", f"H{FIRST_ROW}"): "중단",
+                    _roi("roi_tools"): 10000})
+    result = import_actuals(project, tracker)
+    target = project.model_copy(deep=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result.apply_to(target)
+    assert target == result.project

@@ -8,12 +8,12 @@ import zipfile
 import openpyxl
 import pytest
 
-from kpiwizard.core.enums import Frequency, Lang
+from kpiwizard.core.enums import Direction, Frequency, Lang
 from kpiwizard.core.errors import ExportError
 from kpiwizard.core.examples import find_example
 from kpiwizard.core.kpiview import view_kpis
 from kpiwizard.core.schedule import periods
-from kpiwizard.export.tracker import build_workbook, export_tracker
+from kpiwizard.export.tracker import C_DIR, C_FREQ, build_workbook, display_width, export_tracker
 from kpiwizard.export.tracker_layout import FIRST_ROW, META_SHEET, build_layout, fingerprint
 
 
@@ -29,12 +29,16 @@ def cafe(cafe_file):
     return openpyxl.load_workbook(cafe_file)
 
 
+def workbook(project, lang: Lang):
+    return openpyxl.load_workbook(io.BytesIO(build_workbook(project, lang)))
+
+
 def test_sheets_in_korean_with_one_actuals_sheet_per_frequency(cafe):
     assert cafe.sheetnames == ["안내", "대시보드", "실적(주간)", "실적(월간)", "차트", "실행 계획", "ROI",
                                "KPI 정의", "차트 데이터", "목록", META_SHEET]
     assert cafe[META_SHEET].sheet_state == "veryHidden"
     assert cafe[META_SHEET]["B1"].value == fingerprint(find_example("cafe").load())
-    english = build_workbook(find_example("b2b-ebook").load(), Lang.EN)
+    english = workbook(find_example("b2b-ebook").load(), Lang.EN)
     assert english.sheetnames[:3] == ["Guide", "Dashboard", "Actuals (monthly)"]
 
 
@@ -92,7 +96,7 @@ def test_print_setup_freeze_panes_and_defined_names(cafe):
         if ws.sheet_state != "visible":
             continue
         assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
-        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1)  # 1: the default
         assert "망원동 카페 봄" in ws.oddHeader.center.text and "&P" in ws.oddFooter.center.text
     assert cafe["대시보드"].freeze_panes == "B6" and cafe["실적(주간)"].freeze_panes == "D5"
     assert cafe["실적(주간)"].print_title_rows == "$4:$4"
@@ -103,7 +107,7 @@ def test_print_setup_freeze_panes_and_defined_names(cafe):
 
 def test_header_ampersand_is_escaped():
     project = find_example("pizzeria").load().model_copy(update={"title": "Tom & Jerry's &P pizza"})
-    wb = build_workbook(project, Lang.EN)
+    wb = workbook(project, Lang.EN)
     assert wb["Dashboard"].oddHeader.center.text == "Tom && Jerry's &&P pizza"
 
 
@@ -112,15 +116,32 @@ def test_one_chart_per_kpi_in_a_hangul_font(cafe_file):
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         assert len(charts) == len(find_example("cafe").load().kpis)
         xml = z.read(charts[0]).decode()
-    assert "<scatterChart>" in xml and 'typeface="Malgun Gothic"' in xml and "<a:ea typeface=\"Malgun Gothic\"" in xml
+    assert "<c:scatterChart>" in xml and 'typeface="Malgun Gothic"' in xml and "<a:ea typeface=\"Malgun Gothic\"" in xml
     assert "인스타 쿠폰 사용 손님 수" in xml  # title, not a default "Chart 1"
     assert "'실적(주간)'!$D$5:$D$" in xml and "'실적(주간)'!$C$5:$C$" in xml  # values against dates
     assert "'차트 데이터'!$E$5:$G$5" in xml  # the target path
+    assert "<c:strRef>" not in xml.split("<c:ser>")[0]  # a literal title (Gnumeric shows no title from a cell)
+
+
+def test_a_chart_title_that_looks_like_a_reference_is_the_cell_holding_that_text(tmp_path):
+    """XlsxWriter reads 'Sheet!A1'-like text as a reference: such a name is written as the reference to
+    the chart data cell that holds it, so the title still shows the name, never another cell."""
+    from tracker_recalc import INJECTIONS, injection_project
+
+    path = tmp_path / "i.xlsx"
+    export_tracker(injection_project(), path, Lang.EN)
+    i = INJECTIONS.index("@cmd|' /C calc'!A0")
+    with zipfile.ZipFile(path) as z:
+        xml = z.read(f"xl/charts/chart{i + 1}.xml").decode()
+        first = z.read("xl/charts/chart1.xml").decode()
+    assert f"<c:f>'Chart data'!$A${FIRST_ROW + i}</c:f>" in xml
+    assert openpyxl.load_workbook(path)["Chart data"][f"A{FIRST_ROW + i}"].value == INJECTIONS[i]
+    assert "<a:t>=1+1</a:t>" in first  # any other name is the literal title
 
 
 def test_money_format_follows_the_currency(cafe):
     assert cafe["ROI"]["B5"].number_format == '"₩"#,##0'
-    usd = build_workbook(find_example("pizzeria").load(), Lang.EN)
+    usd = workbook(find_example("pizzeria").load(), Lang.EN)
     assert usd["ROI"]["B5"].number_format == '"$"#,##0.00'
 
 
@@ -143,6 +164,8 @@ def test_chart_target_path_runs_through_the_core_trajectory(cafe):
     project = find_example("cafe").load()
     ws = cafe["차트 데이터"]
     for i, kpi in enumerate(project.kpis):
+        if kpi.direction is Direction.RANGE:
+            continue  # its chart draws the band (test below)
         r = FIRST_ROW + i
         days = [ws.cell(row=r, column=c).value.date() for c in (2, 3, 4)]
         values = [ws.cell(row=r, column=c).value for c in (5, 6, 7)]
@@ -153,3 +176,36 @@ def test_chart_target_path_runs_through_the_core_trajectory(cafe):
             span = (days[j + 1] - days[j]).days or 1
             on_line = values[j] + (values[j + 1] - values[j]) * (x - days[j]).days / span
             assert on_line == pytest.approx(trajectory_value(kpi, project.start, deadline, x)), (kpi.id, x)
+
+
+def test_a_band_kpi_chart_draws_the_band_not_a_path_to_its_nearest_edge(cafe, cafe_file):
+    """A week below the band must look below it: the chart draws the low and the high edge."""
+    project = find_example("cafe").load()
+    i = next(i for i, k in enumerate(project.kpis) if k.direction is Direction.RANGE)
+    kpi = project.kpis[i]
+    r = FIRST_ROW + i
+    ws = cafe["차트 데이터"]
+    assert [ws.cell(row=r, column=c).value for c in (5, 6, 7)] == [kpi.band_low] * 3
+    assert [ws.cell(row=r, column=c).value for c in (8, 9, 10)] == [kpi.band_high] * 3
+    with zipfile.ZipFile(cafe_file) as z:
+        xml = z.read(f"xl/charts/chart{i + 1}.xml").decode()
+    assert f"'차트 데이터'!$E${r}:$G${r}" in xml and f"'차트 데이터'!$H${r}:$J${r}" in xml
+    assert "범위 하한" in xml and "범위 상한" in xml and "목표 궤적" not in xml
+    with zipfile.ZipFile(cafe_file) as z:
+        other = z.read("xl/charts/chart1.xml").decode()
+    assert "목표 궤적" in other and "범위 상한" not in other
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_direction_and_frequency_fit_their_columns_in_both_languages(lang):
+    """"Keep within a band" is not cut and the "Frequency" header does not break inside the word."""
+    project = find_example("cafe").load()
+    ws = workbook(project, lang)["대시보드" if lang is Lang.KO else "Dashboard"]
+    letter = openpyxl.utils.get_column_letter
+    for col in (C_DIR, C_FREQ):
+        width = ws.column_dimensions[letter(col)].width
+        texts = [ws.cell(row=r, column=col).value for r in range(5, 6 + len(project.kpis))]
+        assert all(display_width(text) + 1 <= width for text in texts), (col, width, texts)
+    if lang is Lang.EN:
+        assert "Keep within a band" in [ws.cell(row=r, column=C_DIR).value for r in range(6, 6 + len(project.kpis))]
+

@@ -1,8 +1,10 @@
-"""Test helpers: export trackers, recalculate them in LibreOffice, read the values back.
+"""Test helpers: export trackers, recalculate them in LibreOffice and in Gnumeric, read values back.
 
-openpyxl stores formulas without results, so the only honest check of the tracker's formulas is a
-real spreadsheet engine. LibreOffice takes seconds to start, so every workbook the tests need is
-exported first and converted in ONE soffice run, cached for the whole session.
+The tracker stores the core's value beside each formula, and LibreOffice trusts stored values by
+default, so the LibreOffice profile used here is told to recalculate every formula on loading
+(without that, a wrong formula would pass unseen). LibreOffice takes seconds to start, so every
+workbook the tests need is exported first and converted in ONE soffice run, cached for the whole
+session; Gnumeric's ``ssconvert --recalc`` converts each file in well under a second.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import warnings
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -19,31 +22,71 @@ import pytest
 
 from kpiwizard.core.enums import Direction, Frequency, Lang
 from kpiwizard.core.examples import examples
-from kpiwizard.core.models import Action, CustomKpi, KpiSelection, Project, Thresholds
+from kpiwizard.core.models import Action, CustomKpi, KpiCycle, KpiSelection, Project, Thresholds
+from kpiwizard.core.progress import today
 from kpiwizard.export.tracker import export_tracker
 
 ERROR_PREFIXES = ("#DIV/0!", "#VALUE!", "#NAME?", "#REF!", "#N/A", "#NUM!", "#NULL!", "Err:")
 INJECTIONS = ["=1+1", "+SUM(1,2)", "-2+3", "@cmd|' /C calc'!A0", '=HYPERLINK("http://x","y")']
+ENGINES = ("libreoffice", "gnumeric")
+
+_RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def libreoffice_profile() -> Path:
+    """A fresh LibreOffice user profile that recalculates every formula when a file is opened."""
+    profile = Path(tempfile.mkdtemp(prefix="kpiwizard-lo-"))
+    (profile / "user").mkdir()
+    (profile / "user" / "registrymodifications.xcu").write_text(_RECALC_ALWAYS, encoding="utf-8")
+    return profile
+
+
+def soffice(*args: str, timeout: int = 600) -> None:
+    """Run LibreOffice headless with a throw-away profile that always recalculates."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        pytest.fail("LibreOffice (soffice) is needed to recalculate the tracker's formulas")
+    profile = libreoffice_profile()
+    try:
+        subprocess.run([exe, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", *args],
+                       check=True, capture_output=True, timeout=timeout)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 def recalculate(files: list[Path], outdir: Path) -> dict[Path, Path]:
     """Open each file in LibreOffice (which computes every formula) and save it as xlsx again."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.fail("LibreOffice (soffice) is needed to recalculate the tracker's formulas")
-    profile = Path(tempfile.mkdtemp(prefix="kpiwizard-lo-"))
-    try:
-        subprocess.run(
-            [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
-             "--convert-to", "xlsx", "--outdir", str(outdir), *map(str, files)],
-            check=True, capture_output=True, timeout=600,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    soffice("--convert-to", "xlsx", "--outdir", str(outdir), *map(str, files))
     out = {f: outdir / f.name for f in files}
     missing = [str(f) for f, o in out.items() if not o.exists()]
     assert not missing, f"LibreOffice did not convert {missing}"
     return out
+
+
+def gnumeric(files: list[Path], outdir: Path) -> dict[Path, Path]:
+    """Recalculate each file in Gnumeric (``ssconvert --recalc``) and save it as xlsx again."""
+    exe = shutil.which("ssconvert")
+    if exe is None:
+        pytest.fail("Gnumeric's ssconvert is needed to recalculate the tracker's formulas (Debian: gnumeric)")
+    out = {}
+    for f in files:
+        out[f] = outdir / f.name
+        subprocess.run([exe, "--recalc", "--export-type=Gnumeric_Excel:xlsx2", str(f), str(out[f])],
+                       check=True, capture_output=True, timeout=120)
+    return out
+
+
+def load(path: Path, data_only: bool = True):
+    """openpyxl's reading, without its warnings about other programs' files."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return openpyxl.load_workbook(path, data_only=data_only)
 
 
 def blank(v):
@@ -51,7 +94,7 @@ def blank(v):
 
 
 def cell_errors(path: Path) -> list[str]:
-    wb = openpyxl.load_workbook(path, data_only=True)
+    wb = load(path)
     found = []
     for ws in wb.worksheets:
         for row in ws.iter_rows():
@@ -63,68 +106,89 @@ def cell_errors(path: Path) -> list[str]:
 
 # -- projects the formula tests compare against the core ---------------------------------------
 
-START, END = date(2026, 1, 5), date(2026, 3, 29)  # 12 weeks
-
-
 def _custom(name: str, percent: bool = False) -> CustomKpi:
     return CustomKpi(name=name, percent=percent)
 
 
-def boundary_project() -> Project:
-    """One KPI per boundary case: each has its own numbers and actuals, so one workbook tests all."""
+def boundary_project(on: date | None = None) -> Project:
+    """One KPI per boundary case of the status rules, judged on ``on`` (default: today).
+
+    The plan runs 16 weeks and ``on`` is the first day of its ninth week, so week 7 is the last
+    finished one: readings up to week 6 only are overdue, and the expected share at week 7's end is
+    exactly one half (56 of 112 days)."""
+    on = on or today()
+    start = on - timedelta(weeks=8)
+    end = start + timedelta(days=111)
     kpis: list[KpiSelection] = []
     actuals: dict[str, dict[date, float]] = {}
-    week = lambda n: START + timedelta(weeks=n)  # noqa: E731
+    week = lambda n: start + timedelta(weeks=n)  # noqa: E731
 
     def add(kid, direction, baseline, target, values, low=None, high=None, **kw):
-        kpis.append(KpiSelection(id=kid, custom=_custom(kid), direction=direction, baseline=baseline,
-                                 target=target, band_low=low, band_high=high, weight=kw.pop("weight", 10),
-                                 **kw))
+        kpis.append(KpiSelection(id=kid, custom=_custom(kid, kw.pop("percent", False)), direction=direction,
+                                 baseline=baseline, target=target, band_low=low, band_high=high,
+                                 weight=kw.pop("weight", 10), **kw))
         if values:
             actuals[kid] = values
 
+    def three(last):  # readings in weeks 5, 6 and 7, ending on ``last``
+        return {week(5): last, week(6): last, week(7): last}
+
     H, L, R = Direction.HIGHER, Direction.LOWER, Direction.RANGE
-    for v in (10, 30, 40, 5):
-        add(f"hi_{v}", H, 10, 30, {week(3): v})
-    for v in (180, 60, 30, 200):
-        add(f"lo_{v}", L, 180, 60, {week(3): v})
-    add("hi_same_reached", H, 10, 10, {week(2): 10})
-    add("hi_same_short", H, 10, 10, {week(2): 9})
-    add("lo_same_reached", L, 10, 10, {week(2): 10})
-    add("lo_same_short", L, 10, 10, {week(2): 11})
-    for v in (3, 5, 6, 1, 0, 4):
-        add(f"band_out_{v}", R, 1, None, {week(5): v}, low=3, high=5)
+    # pace = progress / 0.5: progress 0.45 is pace 0.9 (on track), 0.35 is 0.7 (behind)
+    for v in (19, 18.99, 17, 16.99, 10, 5, 30, 40):
+        add(f"hi_{str(v).replace('.', '_')}", H, 10, 30, three(v))
+    for v in (126, 126.01, 138, 138.01, 180, 200, 60, 30):
+        add(f"lo_{str(v).replace('.', '_')}", L, 180, 60, three(v))
+    add("pace_noise", H, 0, 1, three(0.1 + 0.2 + 0.15), thresholds=Thresholds(on_track=0.9, at_risk=0.7))
+    add("hi_same_reached", H, 10, 10, three(10))
+    add("hi_same_short", H, 10, 10, three(9))
+    add("lo_same_reached", L, 10, 10, three(10))
+    add("lo_same_short", L, 10, 10, three(11))
+    for v in (3, 5, 6, 1, 0, 4, 2):
+        add(f"band_out_{v}", R, 1, None, three(v), low=3, high=5)
     for v in (4, 5, 6, 2.5):
-        add(f"band_in_{str(v).replace('.', '_')}", R, 4, None, {week(5): v}, low=3, high=5)
-    add("band_reversed", R, 8, None, {week(4): 6}, low=5, high=3)
+        add(f"band_in_{str(v).replace('.', '_')}", R, 4, None, three(v), low=3, high=5)
+    add("band_reversed", R, 8, None, three(6), low=5, high=3)
     add("empty_period", H, 10, 30, {})
-    add("gaps", H, 10, 30, {week(0): 12, week(4): 20})  # blanks between: latest is week 4
-    add("two_in_one_period", H, 10, 30, {week(1): 12, week(1) + timedelta(days=3): 14})
-    add("no_baseline", H, None, 30, {week(2): 20})
-    add("no_target", H, 10, None, {week(2): 20})
-    add("band_missing_edge", R, 1, None, {week(2): 4}, low=3, high=None)
-    add("past_deadline_short", H, 10, 30, {week(6): 25}, deadline=START + timedelta(days=20))
-    add("at_deadline_reached", H, 10, 30, {week(6): 31}, deadline=START + timedelta(days=20))
-    add("final_period", L, 50, 20, {week(11): 25})
-    add("weight_zero", H, 10, 30, {week(3): 30}, weight=0)
-    add("strict_thresholds", H, 0, 100, {week(5): 40},
-        thresholds=Thresholds(on_track=1.2, at_risk=0.95))
-    add("loose_thresholds", H, 0, 100, {week(5): 20},
-        thresholds=Thresholds(on_track=0.5, at_risk=0.3))
-    add("monthly_up", H, 100, 400, {START + timedelta(days=35): 250}, frequency=Frequency.MONTHLY)
+    add("one_reading", H, 10, 30, {week(7): 20})  # too early: one reading
+    add("two_readings_half_time", H, 10, 30, {week(6): 18, week(7): 19})  # enough: 2 readings at 50 %
+    add("two_readings_early", H, 10, 30, {week(0): 11, week(1): 12}, deadline=start + timedelta(days=111))
+    add("gaps", H, 10, 30, {week(0): 12, week(4): 20, week(7): 21})  # blanks between: latest is week 7
+    add("two_in_one_period", H, 10, 30, {week(5): 12, week(6): 13, week(7): 14, week(7) + timedelta(days=3): 18})
+    add("stale", H, 10, 30, {week(4): 15, week(5): 16, week(6): 17})  # week 7 ended without a reading
+    add("future_reading", H, 10, 30, {**three(19), week(10): 30})  # a week not begun yet does not count
+    add("current_week", H, 10, 30, {week(6): 17, week(7): 18, week(8): 20})  # the week begun today counts
+    add("later_in_current_week", H, 10, 30, {week(6): 17, week(7): 18, week(8) + timedelta(days=3): 20})
+    add("no_baseline", H, None, 30, three(20))
+    add("no_target", H, 10, None, three(20))
+    add("band_missing_edge", R, 1, None, three(4), low=3, high=None)
+    add("past_deadline_short", H, 10, 30, {week(1): 12, week(2): 25}, deadline=start + timedelta(days=20))
+    add("past_deadline_reached", H, 10, 30, {week(1): 12, week(2): 31}, deadline=start + timedelta(days=20))
+    add("reading_at_deadline", H, 10, 30, {week(1): 12, week(2): 25}, deadline=week(2) + timedelta(days=6))
+    add("deadline_today", L, 50, 20, three(25), deadline=on)
+    add("deadline_tomorrow", L, 50, 20, three(25), deadline=on + timedelta(days=1))
+    add("weight_zero", H, 10, 30, three(30), weight=0)
+    add("strict_thresholds", H, 0, 100, three(60), thresholds=Thresholds(on_track=1.2, at_risk=0.95))
+    add("loose_thresholds", H, 0, 100, three(20), thresholds=Thresholds(on_track=0.5, at_risk=0.3))
+    add("monthly_up", H, 100, 400, {start: 150, start + timedelta(days=35): 250}, frequency=Frequency.MONTHLY)
     add("monthly_empty", L, 9, 3, {}, frequency=Frequency.MONTHLY)
-    add("percent_kpi", H, 40, 60, {week(7): 55.5}, unit="%")
-    add("negative_plan", H, -20, 10, {week(3): -5})
-    return Project(title="Boundaries", start=START, end=END, kpis=kpis, actuals=actuals)
+    add("percent_kpi", H, 40, 60, three(45.5), unit="%")
+    add("negative_plan", H, -20, 10, three(-5))
+    add("new_cycle", H, 20, 40, {week(1): 12, week(3): 18, week(5): 24, week(6): 27, week(7): 30},
+        cycle_start=week(4), cycles=[KpiCycle(start=start, deadline=week(3) + timedelta(days=6), baseline=10,
+                                              target=25, final_value=18, final_reading=week(3),
+                                              verdict="missed", closed_on=week(4))])
+    return Project(title="Boundaries", start=start, end=end, kpis=kpis, actuals=actuals)
 
 
 def injection_project() -> Project:
     """User text that a spreadsheet would run as a formula if it were written carelessly."""
+    start = today() - timedelta(weeks=2)
     kpis = [KpiSelection(id=f"k{i}", custom=CustomKpi(name=s, definition=s, formula=s), owner=s, note=s,
                          unit=s, baseline=1, target=2, weight=1)
             for i, s in enumerate(INJECTIONS)]
     actions = [Action(tactic=s, channel=s, owner=s, kpi="k0") for s in INJECTIONS]
-    p = Project(title="=2*3", start=START, end=END, kpis=kpis, actions=actions)
+    p = Project(title="=2*3", start=start, end=start + timedelta(weeks=12), kpis=kpis, actions=actions)
     p.business.name = "+cmd"
     p.smart.what = "=A1"
     return p
@@ -149,14 +213,17 @@ def plans() -> dict[str, tuple[Project, Lang]]:
 
 
 @lru_cache(maxsize=1)
-def workbooks() -> dict[str, tuple[Project, Lang, Path, Path]]:
-    """name -> (project, language, exported file, LibreOffice-recalculated file), built once."""
+def workbooks() -> dict[str, tuple[Project, Lang, Path, dict[str, Path]]]:
+    """name -> (project, language, exported file, {engine: recalculated file}), built once."""
     folder = Path(tempfile.mkdtemp(prefix="kpiwizard-tracker-"))
     plans_ = plans()
     files = {}
     for key, (project, lang) in plans_.items():
         files[key] = folder / f"{key}.xlsx"
         export_tracker(project, files[key], lang)
-    (folder / "recalc").mkdir()
-    converted = recalculate(list(files.values()), folder / "recalc")
-    return {key: (*plans_[key], files[key], converted[files[key]]) for key in plans_}
+    for engine in ENGINES:
+        (folder / engine).mkdir()
+    by_lo = recalculate(list(files.values()), folder / "libreoffice")
+    by_gnumeric = gnumeric(list(files.values()), folder / "gnumeric")
+    return {key: (*plans_[key], files[key], {"libreoffice": by_lo[files[key]], "gnumeric": by_gnumeric[files[key]]})
+            for key in plans_}
