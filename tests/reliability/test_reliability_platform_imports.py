@@ -228,3 +228,19 @@ def test_damaged_downloads_raise_only_the_users_error(base, data):
         return
     build_preview(find_example("cafe").load(), files).render("ko")
     COUNTS["import-damaged"] += 1
+
+
+def test_the_plans_own_tracker_is_refused_with_a_pointer_to_import_actuals(tmp_path):
+    from kpiwizard.core.enums import Lang
+    from kpiwizard.core.examples import find_example
+    from kpiwizard.export.tracker import export_tracker
+
+    project = tmp_path / "plan.kpiwiz"
+    project.write_bytes(example_bytes("cafe"))
+    tracker = tmp_path / "tracker.xlsx"
+    export_tracker(find_example("cafe").load(), tracker, Lang.KO)
+    before = Snapshot.of(tmp_path)
+    outcome = run_cli("--lang", "en", "import", project, tracker)
+    assert not judge(outcome, before, Snapshot.of(tmp_path), ("import-actuals",))
+    assert "tracker.xlsx" in outcome.err
+    COUNTS["import-wrong-platform"] += 1
