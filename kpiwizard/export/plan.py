@@ -51,7 +51,8 @@ from kpiwizard.core.models import Project
 from kpiwizard.core.progress import KpiProgress, evaluate, overall_score
 from kpiwizard.core.projectfile import write_file
 from kpiwizard.core.remedies import suggest
-from kpiwizard.core.roi import compute_roi, reverse_funnel
+from kpiwizard.core.roi import project_roi, reverse_funnel
+from kpiwizard.core.vocab import ROI_NAMES
 from kpiwizard.core.schedule import check_ins
 from kpiwizard.core.sentence import smart_sentence
 from kpiwizard.core.strategy_map import build_strategy_map
@@ -574,7 +575,8 @@ class _Plan:
             return []
         cur = self.project.business.currency
         money = lambda v: format_money(v, cur)  # noqa: E731
-        res = compute_roi(r)
+        res = project_roi(self.project)
+        name = lambda key: ROI_NAMES[key].get(self.lang)  # noqa: E731
         out: list[Flowable] = [self.h1("roi"), Paragraph(para(self.tr(
             "모든 가정을 그대로 적었습니다. 숫자를 바꾸면 결과도 바뀌니, 아래 값을 보고 직접 확인하세요.",
             "Every assumption is printed so you can check it: change an input and the results follow.")), self.st["small"])]
@@ -593,17 +595,23 @@ class _Plan:
             (self.tr("SNS로 생긴 매출", "Revenue from social media"), money(r.revenue), self.tr("입력값", "input")),
             (self.tr("리드 수", "Leads"), format_number(r.leads), self.tr("입력값", "input")),
             (self.tr("고객 수", "Customers"), format_number(r.customers), self.tr("입력값", "input")),
+            (name("gross_margin"), _percent_number(res.gross_margin * 100),
+             self.tr("기본값(업종별 가정)", "default (assumption for the industry)") if res.gross_margin_is_default
+             else self.tr("입력값", "input")),
         ]
         results = [
-            (self.tr("순수익", "Net return"), money(res.net_return), self.tr("매출 − 총비용", "revenue − total cost")),
-            ("ROI", _percent_number(res.roi_percent), self.tr("(매출 − 총비용) ÷ 총비용 × 100", "(revenue − total cost) ÷ total cost × 100")),
-            (self.tr("리드당 비용(CPL)", "Cost per lead (CPL)"), money(res.cost_per_lead), self.tr("총비용 ÷ 리드 수", "total cost ÷ leads")),
-            (self.tr("고객 획득 비용(CPA)", "Cost per acquisition (CPA)"), money(res.cost_per_acquisition),
+            (name("gross_profit"), money(res.gross_profit), self.tr("매출 × 매출총이익률", "revenue × gross margin")),
+            (name("net_return"), money(res.net_return), self.tr("매출총이익 − 총비용", "gross profit − total cost")),
+            (name("roi_percent"), _percent_number(res.roi_percent), self.tr("(매출총이익 − 총비용) ÷ 총비용 × 100", "(gross profit − total cost) ÷ total cost × 100")),
+            (name("revenue_to_ad_spend"), _percent_number(res.revenue_to_ad_spend_percent),
+             self.tr("SNS 매출 ÷ 광고비 × 100 (매출이 모두 광고에서 왔을 때의 ROAS)", "social revenue ÷ ad spend × 100 (the ROAS if all of it came from ads)")),
+            (name("total_cost_per_lead"), money(res.total_cost_per_lead), self.tr("총비용 ÷ 리드 수", "total cost ÷ leads")),
+            (name("total_cost_per_customer"), money(res.total_cost_per_customer),
              self.tr("총비용 ÷ 고객 수", "total cost ÷ customers")),
-            (self.tr("고객 생애 가치(LTV)", "Customer lifetime value (LTV)"), money(res.ltv), self.tr(
-                f"평균 주문 {money(r.average_order)} × 연간 구매 {format_number(r.purchases_per_year)}회 × {format_number(r.customer_years)}년",
-                f"average order {money(r.average_order)} × {format_number(r.purchases_per_year)} purchases a year × {format_number(r.customer_years)} years")),
-            ("LTV : CAC", format_number(res.ltv_to_cac), self.tr("LTV ÷ 고객 획득 비용", "LTV ÷ cost per acquisition")),
+            (name("ltv"), money(res.ltv), self.tr(
+                f"평균 주문 {money(r.average_order)} × 연간 구매 {format_number(r.purchases_per_year)}회 × {format_number(r.customer_years)}년 × 매출총이익률",
+                f"average order {money(r.average_order)} × {format_number(r.purchases_per_year)} purchases a year × {format_number(r.customer_years)} years × gross margin")),
+            (name("ltv_to_cost"), format_number(res.ltv_to_cac), self.tr("LTV ÷ 고객당 총비용", "LTV ÷ total cost per customer")),
         ]
         out += [Paragraph(para(self.tr("비용과 수익(가정)", "Costs and returns (assumptions)")), self.st["h2"]),
                 self.table(header, rows(inputs), [2.2, 1.6, 3.2]),

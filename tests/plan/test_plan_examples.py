@@ -15,7 +15,7 @@ from kpiwizard.core.examples import examples, find_example
 from kpiwizard.core.formatting import format_money, format_number, format_percent, format_value
 from kpiwizard.core.kpiview import view_kpis
 from kpiwizard.core.progress import evaluate
-from kpiwizard.core.roi import compute_roi, reverse_funnel
+from kpiwizard.core.roi import project_roi, reverse_funnel
 from kpiwizard.core.sentence import smart_sentence
 from kpiwizard.export.plan import export_plan
 from kpiwizard.export.plan_labels import SECTIONS
@@ -117,11 +117,12 @@ def test_plan_numbers_are_the_cores(out_dir: Path, name: str, lang: str) -> None
         if r.latest is not None:
             assert fmt(r.latest) in flat and squash(format_percent(r.progress)) in flat
             assert fmt(r.forecast) in flat
-    roi = compute_roi(project.roi)
+    roi = project_roi(project)  # on gross margin, the industry's default where the plan has none
     money = lambda x: squash(format_money(x, project.business.currency))  # noqa: E731
     if roi.roi_percent is not None:
         assert f"{format_number(roi.roi_percent, 1)}%" in flat
-    for amount in (roi.total_cost, roi.labour_cost, roi.ltv, roi.cost_per_lead, roi.cost_per_acquisition):
+    for amount in (roi.total_cost, roi.labour_cost, roi.gross_profit, roi.ltv, roi.total_cost_per_lead,
+                   roi.total_cost_per_customer):
         if amount is not None:
             assert money(amount) in flat
     funnel = reverse_funnel(project.roi.funnel, project.roi.average_order)
