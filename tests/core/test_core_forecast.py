@@ -149,3 +149,11 @@ def test_no_forecast_after_the_deadline():
 def test_forecast_is_never_minus_zero():
     result, _ = forecast(sel("response_rate", 40, 90), [10, 5, 1])
     assert result.forecast == 0 and str(result.forecast) == "0.0"
+
+
+def test_a_time_whose_trend_stays_above_zero_gets_its_number():
+    # The edge of the exclusive limit: a line ending just above 0 is a forecast; past it, none.
+    slow, _ = forecast(sel("response_time", 120, 30, L), [112, 104, 96], weeks=12)
+    assert slow.forecast is not None and 0 < slow.forecast < 96 and slow.forecast_limit is None
+    fast, _ = forecast(sel("response_time", 120, 30, L), [90, 60, 30], weeks=12)
+    assert fast.forecast is None and fast.forecast_limit == 0
