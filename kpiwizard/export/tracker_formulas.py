@@ -1,9 +1,13 @@
 """The core's progress and ROI rules written as spreadsheet formulas.
 
 Each function mirrors one function of ``kpiwizard.core.progress`` or ``kpiwizard.core.roi`` and
-says which; tests recalculate the workbook in LibreOffice and compare with the core. Only functions
-that Excel 2010+ and LibreOffice both have are used (IF, AND, OR, MIN, MAX, INDEX, SUMPRODUCT,
-ROW, ROUND, ROUNDUP, N, SUM). A blank result is the empty string, never 0 or an error value.
+says which; tests recalculate every workbook in LibreOffice and in Gnumeric and compare both with
+the core. Only functions that compute identically in Excel, LibreOffice, Gnumeric and Google Sheets
+are used (IF, AND, OR, NOT, MIN, MAX, LOOKUP, INDEX, MATCH, SUMPRODUCT, ROUND, ROUNDUP,
+N, SUM, TODAY), and no array formula:
+the latest actual is ``LOOKUP(2,1/(range<>""),range)``, the one lookup all four evaluate alike
+(``SUMPRODUCT(MAX(...ROW...))`` and ``1/ISNUMBER(range)`` do not work in Gnumeric). A blank result
+is the empty string, never 0 or an error value.
 """
 
 from __future__ import annotations
@@ -17,13 +21,20 @@ def q(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def latest_row(values: str, first_row: int) -> str:
-    """Position of the last non-blank cell in ``values`` (0 when all are blank)."""
-    return f'=SUMPRODUCT(MAX(({values}<>"")*(ROW({values})-{first_row - 1})))'
+def counted(values: str, starts: str, review: str, after: str | None) -> str:
+    """progress.cycle_points as a 0/1 array over the periods: a reading, in a period begun by the
+    review date, inside the running cycle (``after``: the cycle's own condition on the periods)."""
+    mask = f'({values}<>"")*({starts}<={review})'
+    return f"{mask}*({after})" if after else mask
 
 
-def pick(values: str, n: str) -> str:
-    return f'=IF({n}=0,"",INDEX({values},{n}))'
+def readings(mask: str) -> str:
+    return f"=SUMPRODUCT({mask})"
+
+
+def latest(mask: str, result: str, readings_cell: str) -> str:
+    """progress.evaluate_kpi's latest point: ``result``'s cell beside the last counted reading."""
+    return f'=IF({readings_cell}=0,"",LOOKUP(2,1/({mask}),{result}))'
 
 
 def _gap(x: str, low: str, high: str) -> str:
@@ -55,18 +66,37 @@ def expected(measured_on: str, start: str, deadline: str) -> str:
             f"MIN(MAX(({measured_on}-{start}+1)/{planned},0),1)))")
 
 
-def pace(progress_cell: str, expected_cell: str) -> str:
+def pace(progress_cell: str, expected_cell: str, places: int) -> str:
+    """progress.evaluate_kpi's pace, rounded as the core rounds it."""
     return (f'=IF(OR({progress_cell}="",{expected_cell}=""),"",'
-            f'IF({expected_cell}=0,"",{progress_cell}/{expected_cell}))')
+            f'IF({expected_cell}=0,"",ROUND({progress_cell}/{expected_cell},{places})))')
 
 
-def status(progress_cell: str, pace_cell: str, measured_on: str, deadline: str,
-           on_track: str, at_risk: str, names: dict[str, str]) -> str:
-    """progress.classify, answering with the status name in the workbook's language."""
-    return (f'=IF({pace_cell}="",{q(names["no_data"])},IF({progress_cell}>=1,{q(names["reached"])},'
-            f'IF({measured_on}>={deadline},{q(names["missed"])},'
-            f'IF({pace_cell}>={on_track},{q(names["on_track"])},'
-            f'IF({pace_cell}>={at_risk},{q(names["behind"])},{q(names["off_track"])})))))')
+def next_due(measured_on: str, ends: str) -> str:
+    """progress.next_due: the end of the period after the latest reading's (blank after the last)."""
+    return (f'=IF({measured_on}="","",IF({measured_on}>=MAX({ends}),"",'
+            f"INDEX({ends},MATCH({measured_on},{ends},0)+1)))")
+
+
+def status(c: dict[str, str], review: str, rules, names: dict[str, str]) -> str:
+    """progress.classify, rule by rule, answering with the status name in the workbook's language.
+
+    ``c`` holds the row's cells: progress, pace, readings, expected, measured, deadline, next_due,
+    on_track, at_risk. ``rules`` is progress.rules() (rounding and evidence figures)."""
+    n = rules.round_places
+    reached = f"ROUND({c['progress']},{n})>=1"
+    enough = (f"OR({c['readings']}>={rules.min_readings},AND({c['readings']}>={rules.min_readings_with_time},"
+              f"ROUND({c['expected']},{n})>={rules.min_time_share}))")
+    return (
+        f'=IF(OR({c["progress"]}="",{c["measured"]}="",{c["readings"]}=0),{q(names["no_data"])},'
+        f'IF(OR({review}>{c["deadline"]},{c["measured"]}>={c["deadline"]}),'
+        f'IF({reached},{q(names["reached"])},{q(names["missed"])}),'
+        f'IF(IF({c["next_due"]}="",FALSE,{review}>{c["next_due"]}),{q(names["stale"])},'
+        f'IF({reached},{q(names["reached"])},'
+        f'IF(OR(NOT({enough}),{c["pace"]}=""),{q(names["too_early"])},'
+        f'IF({c["pace"]}>={c["on_track"]},{q(names["on_track"])},'
+        f'IF({c["pace"]}>={c["at_risk"]},{q(names["behind"])},{q(names["off_track"])})))))))'
+    )
 
 
 def score(progress_cell: str) -> str:

@@ -30,11 +30,11 @@ ACTUALS_SHEETS = {
 DASHBOARD_HEADERS = [
     t("KPI", "KPI"), t("단위", "Unit"), t("방향", "Direction"), t("주기", "Frequency"),
     t("기준값", "Baseline"), t("목표", "Target"), t("범위 하한", "Band low"),
-    t("범위 상한", "Band high"), t("마감일", "Deadline"), t("가중치(%)", "Weight (%)"),
-    t("순항 기준(속도)", "On-track pace ≥"), t("주의 기준(속도)", "At-risk pace ≥"),
-    t("최근 실적", "Latest actual"), t("기록일", "Measured on"), t("진척률", "Progress"),
-    t("예정 진척률", "Expected"), t("속도", "Pace"), t("상태", "Status"),
-    t("점수(0~100%)", "Score (0–100%)"), t("최근 기록 행", "Latest row"),
+    t("범위 상한", "Band high"), t("시작일", "Start"), t("마감일", "Deadline"), t("가중치(%)", "Weight (%)"),
+    t("순항 기준(속도)", "On-track pace ≥"), t("뒤처짐 기준(속도)", "Behind pace ≥"),
+    t("최근 실적", "Latest actual"), t("기록일", "Measured on"), t("기록 수", "Readings"),
+    t("진척률", "Progress"), t("예정 진척률", "Expected"), t("속도", "Pace"), t("다음 기록일", "Next reading due"),
+    t("상태", "Status"), t("점수(0~100%)", "Score (0–100%)"),
     t("가중 점수", "Weighted score"), t("반영 가중치", "Counted weight"),
 ]
 
@@ -75,7 +75,7 @@ ROI_OUTPUTS = [
     ("roi_percent", t("ROI(%, 이익 기준)", "ROI (%, on gross profit)"), "percent100"),
     ("roi_cost_per_lead", t("리드당 총비용", "Total cost per lead"), "money"),
     ("roi_cpa", t("고객당 총비용", "Total cost per customer"), "money"),
-    ("roi_ltv", t("고객 생애 가치(LTV, 이익 기준)", "Customer lifetime value (LTV, on gross profit)"), "money"),
+    ("roi_ltv", t("고객 생애 이익(LTV, 이익 기준)", "Customer lifetime value (LTV, on gross profit)"), "money"),
     ("roi_ltv_to_cac", t("LTV ÷ 고객당 총비용", "LTV ÷ total cost per customer"), "ratio"),
 ]
 FUNNEL_OUTPUTS = [
@@ -88,23 +88,28 @@ FUNNEL_OUTPUTS = [
 GUIDE_STEPS = [
     t("1. 기록일(기간 끝)이 되면 해당 실적 시트의 노란 칸에 이번 기간 숫자를 적습니다. 빈 칸은 '아직 기록 없음'입니다.",
       "1. On each record date (the period's end), type the period's number into the yellow cells of the actuals sheet. A blank cell means 'not recorded yet'."),
-    t("2. 숫자만 적으세요. 퍼센트 KPI는 0~100 사이 숫자로(4.5% → 4.5) 적습니다. 수식이나 글자는 가져오기에서 거부됩니다.",
-      "2. Type numbers only. Percent KPIs take a number from 0 to 100 (4.5% → 4.5). Formulas and text are refused when importing."),
-    t("3. 대시보드가 최근 실적, 진척률, 예정 대비 속도, 상태(순항·주의·미달)와 종합 점수를 자동으로 계산합니다.",
-      "3. The dashboard computes the latest actual, progress, pace against the plan, status (on track, at risk, missed) and the overall score by itself."),
-    t("4. 실행 계획 시트에서 각 실행 항목의 상태를 목록에서 고릅니다. ROI 시트의 노란 칸에 비용과 매출을 적으면 ROI가 계산됩니다.",
-      "4. On the Actions sheet, pick each action's status from the list. Type costs and revenue into the yellow cells of the ROI sheet to compute the ROI."),
-    t("5. 주의나 미달인 KPI는 목표 재설정, 대안 KPI 채택, 전략 조정 중 하나를 고르세요.",
-      "5. For a KPI at risk or missed, choose: reset the goal, adopt an alternative KPI, or readjust the strategy."),
-    t("6. 시트 이름을 바꾸거나 열·행을 옮기지 마세요. KPI 마법사의 '실적 가져오기'(kpiwizard import-actuals)가 이 파일의 실적을 계획에 다시 읽어 들입니다.",
-      "6. Do not rename sheets or move rows and columns: KPI Wizard's 'Import actuals' (kpiwizard import-actuals) reads this file's actuals back into the plan."),
+    t("2. 숫자만 적으세요. 퍼센트 KPI는 0~100 사이 숫자로(4.5% → 4.5) 적습니다. 4.5%라고 적은 칸도 가져오기는 4.5로 읽습니다. 수식이나 글자는 가져오기에서 거부됩니다.",
+      "2. Type numbers only. Percent KPIs take a number from 0 to 100 (4.5% → 4.5); a cell typed as 4.5% is imported as 4.5 too. Formulas and text are refused when importing."),
+    t("3. 대시보드가 오늘 날짜를 기준으로 최근 실적, 진척률, 예정 대비 속도, 상태와 종합 점수를 자동으로 계산합니다.",
+      "3. The dashboard computes, as of today, the latest actual, progress, pace against the plan, the status and the overall score by itself."),
+    t("4. 실행 계획 시트에서 각 실행 항목의 상태를 목록에서 고르고, ROI 시트의 노란 칸에 비용과 매출을 적으세요. 노란 칸은 모두 가져오기로 계획에 반영되고, 나머지 칸은 잠겨 있습니다.",
+      "4. On the Actions sheet, pick each action's status from the list; type costs and revenue into the yellow cells of the ROI sheet. Every yellow cell is imported into the plan; all other cells are locked."),
+    t("5. 뒤처지거나 이대로면 미달인 KPI는 목표 재설정, 대안 KPI 채택, 전략 조정 중 하나를 고르세요.",
+      "5. For a KPI behind or off track, choose: reset the goal, adopt an alternative KPI, or readjust the strategy."),
+    t("6. 시트 이름을 바꾸거나 열·행을 옮기지 마세요. KPI 마법사의 '실적 가져오기'(kpiwizard import-actuals)가 이 파일의 노란 칸을 계획에 다시 읽어 들입니다.",
+      "6. Do not rename sheets or move rows and columns: KPI Wizard's 'Import actuals' (kpiwizard import-actuals) reads this file's yellow cells back into the plan."),
 ]
 STATUS_HELP = [
-    t("순항: 진척률이 목표에 이르렀거나, 속도(진척률 ÷ 예정 진척률)가 순항 기준 이상", "on track: the target is reached, or pace (progress ÷ expected) is at least the on-track threshold"),
-    t("주의: 속도가 주의 기준 이상, 순항 기준 미만", "at risk: pace is at least the at-risk threshold but below on-track"),
-    t("미달: 속도가 주의 기준 미만이거나, 마감일이 지났는데 목표에 못 미침", "missed: pace below the at-risk threshold, or the deadline has come without reaching the target"),
+    t("상태는 오늘(판단 기준일) 기준이며, 아래에서 먼저 맞는 것 하나입니다.",
+      "The status is judged as of today (the review date); the first rule below that applies gives it."),
+    t("기록 없음: 아직 이번 주기의 기록이 없거나, 기준값·목표가 없음", "no data: no reading in this cycle yet, or no baseline or target"),
+    t("달성 / 미달: 마감일이 지난 뒤의 최종 판단(목표에 닿았는지). 미달은 마감일이 지난 뒤에만 나옵니다.",
+      "reached / missed: the final verdict once the deadline has passed. 'Missed' only appears after the deadline."),
+    t("기록 늦음: 최근 기록 다음 기간이 끝났는데도 기록이 없음", "reading overdue: the period after the latest reading has ended without a reading"),
+    t("달성: 마감 전에 목표에 닿음", "reached: the target is reached before the deadline"),
+    t("아직 판단하기 이름: 기록이 3번 미만(기간의 25%가 지났으면 2번 미만)", "too early to tell: fewer than 3 readings (fewer than 2 once a quarter of the time has passed)"),
+    t("순항 / 뒤처짐 / 이대로면 미달: 속도(진척률 ÷ 예정 진척률, 소수 6자리로 반올림)가 순항 기준 이상 / 뒤처짐 기준 이상 / 그 아래",
+      "on track / behind / off track: pace (progress ÷ expected, rounded to 6 decimals) at least the on-track threshold / at least the behind threshold / below it"),
     t("진척률 = (실적 − 기준값) ÷ (목표 − 기준값). 낮을수록 좋은 KPI도 같은 식이고, 범위 KPI는 범위까지 남은 거리로 계산합니다.",
       "progress = (actual − baseline) ÷ (target − baseline); the same for lower-is-better KPIs; range KPIs use the distance to the band."),
 ]
-
-
