@@ -275,3 +275,24 @@ def test_a_file_from_no_known_platform_names_its_columns():
 def test_recognition_does_not_depend_on_the_file_name():
     data = pf.meta_daily("Views", {D0: 3})
     assert read_bytes_as("다운로드 (3).csv", data, AS_OF)[0].platform == "meta_daily"
+
+
+def test_spanish_post_export_headers_read_the_same():
+    """Headers as in a public Spanish sample (aroaxinping/instapipe examples/sample_data.csv), numbers ours."""
+    header = ('"identificador de la publicación","Identificador de la cuenta","Nombre de usuario de la cuenta",'
+              '"Nombre de la cuenta",Descripción,"Duración (segundos)","Hora de publicación","Enlace permanente",'
+              '"Tipo de publicación","Comentario sobre los datos",Fecha,Visualizaciones,Alcance,"Me gusta",'
+              '"Veces que se ha compartido",Seguidores,Comentarios,"Veces guardado"')
+    row = '2001,9000000009,cafe.sol,Café Sol,"nuevo pan",12,03/04/2026 18:00,https://x/1,"Reel de Instagram",,Total,900,700,40,5,3,7,11'
+    (f,) = read_bytes_as("es.csv", ("\ufeff" + header + "\n" + row + "\n").encode("utf-8"), AS_OF)
+    got = {r.metric: r.value for r in f.readings}
+    assert f.channel == "Instagram"
+    assert got == {"posts": 1, "views": 900, "post_reach": 700, "likes": 40, "shares": 5, "follows": 3,
+                   "comments": 7, "saves": 11}
+    assert f.readings[0].start == date(2026, 3, 4)
+
+
+def test_daily_values_with_thousands_separators():
+    data = b"\xff\xfe" + 'sep=,\r\n"Visualizaciones"\r\n"Date","Primary"\r\n"2026-03-02T00:00:00","1,234"\r\n'.encode("utf-16-le")
+    (f,) = read_bytes_as("Visualizaciones.csv", data, AS_OF)
+    assert [(r.metric, r.value) for r in f.readings] == [("views", 1234)]
