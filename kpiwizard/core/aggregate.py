@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .catalog import Catalog, load_catalog
-from .enums import Frequency, KpiKind, Lang
+from .enums import KpiKind, Lang
 from .formatting import format_number
 from .models import MAX_VALUE, KpiSelection, Project
 from .resources import resource_path

@@ -27,11 +27,16 @@ from .errors import UserError
 from .models import Action, Project
 from .resources import resource_path
 from .text import t
+from .korean import eun
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
     return json.loads(resource_path("platforms", "utm.json").read_text(encoding="utf-8"))
+
+
+def quote(word: object) -> str:
+    return f"'{word}'"
 
 
 def source_for(channel: str) -> str:
@@ -64,7 +69,7 @@ def campaign_link(
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
         raise UserError(t(
-            f"'{base_url}'은(는) 웹 주소가 아닙니다. https://로 시작하는 주소를 넣으세요.",
+            f"{eun(quote(base_url))} 웹 주소가 아닙니다. https://로 시작하는 주소를 넣으세요.",
             f"'{base_url}' is not a web address. Give one starting with https://."))
     params = {
         "utm_source": source or source_for(action.channel or "social"),

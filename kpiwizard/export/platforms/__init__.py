@@ -23,8 +23,9 @@ from kpiwizard.core.aggregate import ImportPreview, ParsedFile, apply_preview, b
 from kpiwizard.core.enums import Lang
 from kpiwizard.core.models import Project
 from kpiwizard.core.text import t
+from kpiwizard.core.korean import eun
 
-from .common import MAX_BYTES, PlatformFileError, check_size, csv_rows, decode, fail, safe_zip
+from .common import MAX_BYTES, PlatformFileError, check_size, csv_rows, decode, fail, quote, safe_zip
 
 __all__ = ["plan_import", "apply_import", "read_files", "read_bytes_as", "PlatformFileError", "ImportPreview"]
 
@@ -102,7 +103,7 @@ class _Unrecognised(PlatformFileError):
 def _read(path: Path) -> bytes:
     try:
         if path.is_dir():
-            raise PlatformFileError(t(f"'{path}'은(는) 파일이 아니라 폴더입니다.", f"'{path}' is a folder, not a file."))
+            raise PlatformFileError(t(f"{eun(quote(path))} 파일이 아니라 폴더입니다.", f"'{path}' is a folder, not a file."))
         info = path.stat()
         if info.st_size > MAX_BYTES:
             raise fail(path.name, f"파일이 너무 큽니다({info.st_size // 1_048_576} MB).",

@@ -13,6 +13,9 @@ import sys
 from kpiwizard.core.enums import Lang
 from kpiwizard.core.errors import UserError
 from kpiwizard.core.text import t
+from kpiwizard.core.korean import eun
+
+from .common import quote
 
 
 def add_arguments(imp: argparse.ArgumentParser, links: argparse.ArgumentParser) -> None:
@@ -38,7 +41,7 @@ def _parse_maps(items: list[str], project) -> dict[str, str]:
             raise UserError(t(f"--map '{item}': '열 키=지표 ID' 형식으로 적으세요(열 키는 미리보기에 나온 그대로, 예: meta_posts:views).",
                               f"--map '{item}': write 'column key=KPI id' (the key as the preview lists it, e.g. meta_posts:views)."))
         if kpi not in ids:
-            raise UserError(t(f"--map '{item}': '{kpi}'은(는) 이 계획의 지표가 아닙니다. 있는 지표: {', '.join(sorted(ids))}",
+            raise UserError(t(f"--map '{item}': {eun(quote(kpi))} 이 계획의 지표가 아닙니다. 있는 지표: {', '.join(sorted(ids))}",
                               f"--map '{item}': '{kpi}' is not a KPI of this plan. KPIs: {', '.join(sorted(ids))}"))
         platform, _, header = key.partition(":")
         from .common import norm  # noqa: PLC0415

@@ -23,12 +23,13 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from kpiwizard.core.errors import UserError
 from kpiwizard.core.models import MAX_VALUE
 from kpiwizard.core.resources import resource_path
-from kpiwizard.core.text import Text, t
+from kpiwizard.core.text import t
+from kpiwizard.core.korean import eul, i_ga
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 500_000
@@ -36,6 +37,11 @@ MAX_ZIP_MEMBERS = 200
 MAX_ZIP_TOTAL = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 200  # uncompressed ÷ compressed; text compresses ~10x, a bomb ~1000x
 csv.field_size_limit(10 * 1024 * 1024)
+
+
+def quote(word: object) -> str:
+    """'word' in quotes, for a message that then picks its Korean particle (core/korean.py)."""
+    return f"'{word}'"
 
 
 class PlatformFileError(UserError):
@@ -235,20 +241,6 @@ def number(cell: object) -> float | None:
     return value
 
 
-def duration_seconds(cell: str) -> float | None:
-    """``H:MM:SS`` or ``M:SS`` to seconds (YouTube's average view duration)."""
-    s = cell.strip()
-    if is_missing(s):
-        return None
-    parts = s.split(":")
-    if 2 <= len(parts) <= 3 and all(p.isdigit() for p in parts):
-        total = 0
-        for p in parts:
-            total = total * 60 + int(p)
-        return float(total)
-    return number(s)
-
-
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 
@@ -330,12 +322,12 @@ def safe_zip(name: str, data: bytes) -> list[tuple[str, bytes]]:
         member = info.filename
         path = PurePosixPath(member.replace("\\", "/"))
         if member.startswith(("/", "\\")) or ".." in path.parts or re.match(r"^[A-Za-z]:", member):
-            raise fail(name, f"압축 파일 안의 '{member}'이(가) 폴더 밖을 가리킵니다(경로 조작). 이 파일은 열지 않습니다.",
+            raise fail(name, f"압축 파일 안의 {i_ga(quote(member))} 폴더 밖을 가리킵니다(경로 조작). 이 파일은 열지 않습니다.",
                        f"the member '{member}' points outside its folder (path traversal); the zip is refused.")
         if info.is_dir():
             continue
         if info.flag_bits & 0x1:
-            raise fail(name, f"'{member}'이(가) 암호로 잠겨 있습니다.", f"'{member}' is encrypted.")
+            raise fail(name, f"{i_ga(quote(member))} 암호로 잠겨 있습니다.", f"'{member}' is encrypted.")
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_BYTES or total > MAX_ZIP_TOTAL or (info.file_size > 1_000_000 and ratio > MAX_ZIP_RATIO):
@@ -345,19 +337,12 @@ def safe_zip(name: str, data: bytes) -> list[tuple[str, bytes]]:
             with zf.open(info) as f:
                 content = f.read(info.file_size + 1)
         except Exception as e:  # noqa: BLE001  (damaged member: BadZipFile, zlib.error, NotImplementedError...)
-            raise fail(name, f"압축 파일 안의 '{member}'을(를) 풀 수 없습니다: 손상되었습니다({type(e).__name__}).",
+            raise fail(name, f"압축 파일 안의 {eul(quote(member))} 풀 수 없습니다: 손상되었습니다({type(e).__name__}).",
                        f"cannot unpack '{member}': it is damaged ({type(e).__name__}).") from None
         if len(content) > info.file_size:
-            raise fail(name, f"'{member}'이(가) 적힌 크기보다 큽니다: 압축 폭탄으로 보고 열지 않습니다.",
+            raise fail(name, f"{i_ga(quote(member))} 적힌 크기보다 큽니다: 압축 폭탄으로 보고 열지 않습니다.",
                        f"'{member}' is larger than it claims: refused as a zip bomb.")
         if not path.name.startswith(".") and "__MACOSX" not in path.parts:
             out.append((path.name, content))
     return out
 
-
-def label(ko: str, en: str) -> Text:
-    return t(ko, en)
-
-
-def file_name(path: Path) -> str:
-    return path.name

@@ -13,8 +13,9 @@ from datetime import date
 
 from kpiwizard.core.aggregate import Column, ParsedFile, Reading
 from kpiwizard.core.text import t
+from kpiwizard.core.korean import eul, eun
 
-from .common import BadNumber, fail, is_missing, norm, number, parse_date, synonyms
+from .common import BadNumber, fail, quote, is_missing, norm, number, parse_date, synonyms
 
 
 # Fields that name or date a row: never read as numbers.
@@ -85,7 +86,7 @@ class Table:
         try:
             return number(self.cell(cells, i))
         except BadNumber:
-            raise fail(self.name, f"'{str(self.cell(cells, i))[:40]}'은(는) 숫자가 아닙니다. 셀 내용은 계산하지 않고 글자 그대로 둡니다.",
+            raise fail(self.name, f"{eun(quote(str(self.cell(cells, i))[:40]))} 숫자가 아닙니다. 셀 내용은 계산하지 않고 글자 그대로 둡니다.",
                        f"'{str(self.cell(cells, i))[:40]}' is not a number (cells are never evaluated).",
                        row=row, column=str(self.header[i])) from None
 
@@ -93,7 +94,7 @@ class Table:
         value = self.cell(cells, i)
         d = parse_date(value, as_of)
         if d is None:
-            raise fail(self.name, f"'{str(value)[:40]}'을(를) 날짜로 읽을 수 없습니다.",
+            raise fail(self.name, f"{eul(quote(str(value)[:40]))} 날짜로 읽을 수 없습니다.",
                        f"'{str(value)[:40]}' is not a {what} this program can read.",
                        row=row, column=str(self.header[i]))
         return d

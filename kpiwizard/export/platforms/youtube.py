@@ -23,8 +23,6 @@ from .tables import Table, is_totals, metric_map, series_file, unknown_note
 TABLE_LABEL = t("YouTube 스튜디오 표 데이터", "YouTube Studio table data")
 CHART_LABEL = t("YouTube 스튜디오 일별 데이터", "YouTube Studio chart data")
 
-_RENAME = {"subscribers_net": "subscribers_net"}
-
 
 def is_chart(table: Table) -> bool:
     specific = sum(1 for f in table.fields if f in ("views", "watch_time_hours", "subscribers_net", "followers",
@@ -42,7 +40,7 @@ def read_chart(table: Table, as_of: date) -> ParsedFile:
     dim = table.index("content_id")
     if dim is not None:
         skip.add(dim)
-    metrics = metric_map(table, skip, _RENAME)
+    metrics = metric_map(table, skip)
     out = series_file(table, CHART_LABEL, "YouTube", date_col, metrics, as_of)
     note = unknown_note(table, metrics, skip)
     if note:
