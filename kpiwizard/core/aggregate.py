@@ -226,6 +226,26 @@ class ImportPreview:
     def changes(self) -> list[PeriodValue]:
         return [v for v in self.values if v.state != SAME]
 
+    def counts(self) -> dict[str, int]:
+        """How many values are new, changed and the same."""
+        return {s: sum(1 for v in self.values if v.state == s) for s in (NEW, CHANGED, SAME)}
+
+    def summary(self, lang: Lang | str) -> str:
+        """One line for a status bar or a confirmation button."""
+        c = self.counts()
+        return t(f"새 값 {c[NEW]}개, 바뀐 값 {c[CHANGED]}개, 같은 값 {c[SAME]}개",
+                 f"{c[NEW]} new, {c[CHANGED]} changed, {c[SAME]} same").get(lang)
+
+    def campaign_totals_by_kpi(self) -> dict[str, tuple[float, float, float]]:
+        """Sessions, key events and revenue of the campaign links, added up per KPI the actions move."""
+        out: dict[str, tuple[float, float, float]] = {}
+        for c in self.campaigns:
+            if c.kpi_id is None:
+                continue
+            s, k, r = out.get(c.kpi_id, (0.0, 0.0, 0.0))
+            out[c.kpi_id] = (s + c.sessions, k + c.key_events, r + c.revenue)
+        return out
+
     def render(self, lang: Lang | str) -> str:
         return render_preview(self, lang)
 
@@ -581,10 +601,15 @@ def render_preview(preview: ImportPreview, lang: Lang | str) -> str:
     if preview.campaigns or preview.unmatched_campaigns:
         lines.append("")
         lines.append("캠페인 링크 성과 (GA4)" if ko else "Campaign links (GA4)")
+        def figures(sessions: float, key_events: float, revenue: float) -> str:
+            return (f"세션 {_fmt(sessions)}, 주요 이벤트 {_fmt(key_events)}, 수익 {_fmt(revenue)}" if ko
+                    else f"{_fmt(sessions)} sessions, {_fmt(key_events)} key events, revenue {_fmt(revenue)}")
+
         for c in preview.campaigns:
-            lines.append(f"  {c.campaign}: " + (
-                f"세션 {_fmt(c.sessions)}, 주요 이벤트 {_fmt(c.key_events)}, 수익 {_fmt(c.revenue)}" if ko
-                else f"{_fmt(c.sessions)} sessions, {_fmt(c.key_events)} key events, revenue {_fmt(c.revenue)}"))
+            lines.append(f"  {c.campaign}: {figures(c.sessions, c.key_events, c.revenue)}")
+        for kpi_id, totals in preview.campaign_totals_by_kpi().items():
+            name = preview.kpi_names[kpi_id].get(lang) if kpi_id in preview.kpi_names else kpi_id
+            lines.append(f"  → {name}: {figures(*totals)}")
         if preview.unmatched_campaigns:
             lines.append(("  계획의 활동과 맞지 않는 캠페인: " if ko else "  campaigns matching no action: ")
                          + ", ".join(preview.unmatched_campaigns[:20]))
@@ -599,10 +624,7 @@ def render_preview(preview: ImportPreview, lang: Lang | str) -> str:
         lines.append("참고" if ko else "Notes")
         for note in preview.notes:
             lines.append("  " + note.get(lang))
-    counts = {s: sum(1 for v in preview.values if v.state == s) for s in (NEW, CHANGED, SAME)}
     lines.append("")
-    lines.append(
-        f"새 값 {counts[NEW]}개, 바뀐 값 {counts[CHANGED]}개, 같은 값 {counts[SAME]}개" if ko
-        else f"{counts[NEW]} new, {counts[CHANGED]} changed, {counts[SAME]} same")
+    lines.append(preview.summary(lang))
     return "\n".join(lines)
 
