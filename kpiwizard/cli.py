@@ -51,7 +51,8 @@ def _review_date(text: str) -> date:
         ) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command's parser; given the arguments, it leaves out what they cannot need."""
     p = _Parser(prog="kpiwizard", description="KPI Wizard — social-media goals and KPIs for small businesses.")
     p.add_argument("--version", action="version", version=f"kpiwizard {__version__}")
     # Accepted before or after the subcommand; SUPPRESS keeps a subcommand from resetting them.
@@ -94,10 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("project", type=Path)
     imp.add_argument("tracker", type=Path)
 
-    from kpiwizard.export.platforms.command import add_arguments as _import_arguments
+    imp_platforms = add("import", help="read platform downloads (Meta, YouTube, GA4, TikTok, LinkedIn) into the plan")
+    links = add("campaign-links", help="print each action's campaign link (UTM)")
+    # Their arguments come from kpiwizard.export.platforms, whose package loads pydantic models and
+    # the readers: only when one of the two commands may be asked for, so opening the app stays quick.
+    if argv is None or {"import", "campaign-links"} & set(argv):
+        from kpiwizard.export.platforms.command import add_arguments as _import_arguments
 
-    _import_arguments(add("import", help="read platform downloads (Meta, YouTube, GA4, TikTok, LinkedIn) into the plan"),
-                      add("campaign-links", help="print each action's campaign link (UTM)"))
+        _import_arguments(imp_platforms, links)
 
     rep = add("report", help="write the one-page monthly report (PDF) of a month of the plan")
     rep.add_argument("project", type=Path)
@@ -113,7 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     lang = Lang(args.lang) if args.lang else system_language()
     from kpiwizard.core.errors import UserError
