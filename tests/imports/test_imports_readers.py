@@ -296,3 +296,29 @@ def test_daily_values_with_thousands_separators():
     data = b"\xff\xfe" + 'sep=,\r\n"Visualizaciones"\r\n"Date","Primary"\r\n"2026-03-02T00:00:00","1,234"\r\n'.encode("utf-16-le")
     (f,) = read_bytes_as("Visualizaciones.csv", data, AS_OF)
     assert [(r.metric, r.value) for r in f.readings] == [("views", 1234)]
+
+
+def test_a_meta_zip_skips_audience_blocks_and_reads_the_daily_files():
+    import io
+    import zipfile
+
+    audience = 'sep=,\r\n"Age & gender"\r\n"Age","Women","Men"\r\n"18-24","0.2","0.1"\r\n'.encode("utf-16")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("Audience.csv", audience)
+        z.writestr("Views.csv", pf.meta_daily("Views", {D0: 5}))
+    (f,) = read_bytes_as("meta.zip", buf.getvalue(), AS_OF)
+    assert f.name == "meta.zip/Views.csv" and [r.value for r in f.readings] == [5]
+    assert any("Audience.csv" in n.en for n in f.ignored)
+
+
+def test_a_pipe_is_refused_not_waited_on(tmp_path):
+    import os
+
+    from kpiwizard.export.platforms import read_files
+
+    fifo = tmp_path / "export.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(PlatformFileError) as e:
+        read_files([fifo])
+    assert "not a regular file" in e.value.message("en")

@@ -14,6 +14,7 @@ column), and nothing is returned to save. The platform modules load only when a 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -25,7 +26,7 @@ from kpiwizard.core.models import Project
 from kpiwizard.core.text import t
 from kpiwizard.core.korean import eun
 
-from .common import MAX_BYTES, PlatformFileError, check_size, csv_rows, decode, fail, quote, safe_zip
+from .common import MAX_BYTES, PlatformFileError, Unrecognised, check_size, csv_rows, decode, fail, quote, safe_zip
 
 __all__ = ["plan_import", "apply_import", "read_files", "read_bytes_as", "PlatformFileError", "ImportPreview"]
 
@@ -77,7 +78,7 @@ def read_bytes_as(name: str, data: bytes, as_of: date) -> list[ParsedFile]:
                 continue
             try:
                 found.extend(read_bytes_as(label, content, as_of))
-            except _Unrecognised:
+            except Unrecognised:
                 skipped.append(member)
         if not found:
             raise fail(name, "압축 파일 안에서 알아볼 수 있는 플랫폼 파일을 찾지 못했습니다"
@@ -96,15 +97,14 @@ def read_bytes_as(name: str, data: bytes, as_of: date) -> list[ParsedFile]:
     return [_settle(_text(name, text, as_of))]
 
 
-class _Unrecognised(PlatformFileError):
-    pass
-
-
 def _read(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise PlatformFileError(t(f"{eun(quote(path))} 파일이 아니라 폴더입니다.", f"'{path}' is a folder, not a file."))
         info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
+            raise PlatformFileError(t(f"{eun(quote(path))} 일반 파일이 아닙니다(파이프나 장치).",
+                                      f"'{path}' is not a regular file (a pipe or a device)."))
         if info.st_size > MAX_BYTES:
             raise fail(path.name, f"파일이 너무 큽니다({info.st_size // 1_048_576} MB).",
                        f"the file is too large ({info.st_size // 1_048_576} MB) to be a platform download.")
@@ -194,7 +194,7 @@ def _grid(name: str, numbered: list[tuple[int, list]], as_of: date, strict_width
             continue
         return reader(Table(name, section, section, header, rows), as_of)
     shown = ", ".join(h for h in seen_headers if h)[:120]
-    raise _Unrecognised(t(
+    raise Unrecognised(t(
         f"'{name}': 어느 플랫폼의 내보내기 파일인지 알 수 없습니다(열: {shown or '없음'}). "
         "Meta 비즈니스 스위트, YouTube 스튜디오, Google 애널리틱스 4, TikTok 스튜디오, LinkedIn에서 내려받은 파일을 넣어 주세요.",
         f"'{name}': not recognised as a platform download (columns: {shown or 'none'}). "
@@ -250,11 +250,11 @@ def _xlsx(name: str, data: bytes, as_of: date) -> list[ParsedFile]:
             label = f"{name}/{ws.title}"
             try:
                 out.append(_settle(_grid(label, [(i + 1, r) for i, r in enumerate(grid)], as_of)))
-            except _Unrecognised:
+            except Unrecognised:
                 skipped.append(ws.title)
     finally:
         wb.close()
     if not out:
-        raise _Unrecognised(t(f"'{name}': 알아볼 수 있는 시트가 없습니다({', '.join(skipped[:6])}).",
+        raise Unrecognised(t(f"'{name}': 알아볼 수 있는 시트가 없습니다({', '.join(skipped[:6])}).",
                               f"'{name}': no sheet this program recognises ({', '.join(skipped[:6])})."))
     return out

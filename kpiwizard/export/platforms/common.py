@@ -48,6 +48,10 @@ class PlatformFileError(UserError):
     """A platform download that cannot be read; the message names the file (and row, column)."""
 
 
+class Unrecognised(PlatformFileError):
+    """A file (or zip member) of no shape this program knows: a zip skips such members."""
+
+
 def fail(name: str, ko: str, en: str, row: int | None = None, column: str | None = None) -> PlatformFileError:
     where_ko, where_en = f"'{name}'", f"'{name}'"
     if row is not None:

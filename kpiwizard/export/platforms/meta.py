@@ -20,7 +20,7 @@ from datetime import date
 from kpiwizard.core.aggregate import Column, ParsedFile, Reading
 from kpiwizard.core.text import t
 
-from .common import channel_from_name, csv_rows, fail, norm, synonyms
+from .common import Unrecognised, channel_from_name, csv_rows, fail, norm, synonyms
 from .tables import Table, is_totals, metric_map, series_file, unknown_note
 
 POSTS_LABEL = t("Meta 비즈니스 스위트 게시물 내보내기", "Meta Business Suite post export")
@@ -41,7 +41,7 @@ def read_daily(name: str, text: str, as_of: date) -> ParsedFile:
     if len(body) < 2:
         raise fail(name, "일별 인사이트 파일의 지표 이름이나 머리글('Date','Primary')이 없습니다: 파일이 잘린 것 같습니다.",
                    "the daily insight file lacks its metric name or its header ('Date','Primary'): it looks cut short.")
-    (_, metric_row), (header_line, header) = body[0], body[1]
+    (_, metric_row), (_, header) = body[0], body[1]
     metric_name = metric_row[0].strip()
     syn = synonyms()
     field_ = syn.field("meta_daily_metrics", metric_name)
@@ -55,8 +55,11 @@ def read_daily(name: str, text: str, as_of: date) -> ParsedFile:
     table = Table(name, "meta_daily", "meta_daily", [h.strip() for h in header], body[2:])
     date_col, value_col = table.index("date"), table.index("primary")
     if date_col is None or value_col is None:
-        raise fail(name, f"세 번째 줄이 'Date','Primary' 머리글이 아닙니다({', '.join(header)[:60]}).",
-                   f"line 3 is not the 'Date','Primary' header ({', '.join(header)[:60]}).", row=header_line)
+        # Audience.csv and the like share the first line but hold stacked blocks: not a daily series.
+        raise Unrecognised(t(
+            f"'{name}': 세 번째 줄이 'Date','Primary' 머리글이 아닙니다({', '.join(header)[:60]}). 일별 인사이트 파일이 아닙니다.",
+            f"'{name}': line 3 is not the 'Date','Primary' header ({', '.join(header)[:60]}); "
+            "not a daily insight file (not recognised)."))
     for row, cells in table.rows:
         if len(cells) != len(header):
             raise fail(name, f"칸 수가 머리글과 다릅니다({len(cells)}칸, 머리글 {len(header)}칸): 파일이 잘렸거나 손상되었습니다.",
