@@ -13,7 +13,8 @@ import uuid
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from annotated_types import MaxLen
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .enums import (
     ActionStatus,
@@ -60,9 +61,14 @@ class Model(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _no_control_characters(cls, value: object) -> object:
-        # Control characters break XML inside xlsx and PDF text; tabs and newlines are fine.
+    def _no_control_characters(cls, value: object, info: ValidationInfo) -> object:
+        # Control characters break XML inside xlsx and PDF text; tabs and newlines are fine. A text
+        # over its length limit stays as written, so the limit refuses it as the JSON Schema does.
         if isinstance(value, str) and _CONTROL.search(value):
+            field = cls.model_fields.get(info.field_name or "")
+            limits = [m.max_length for m in (field.metadata if field else ()) if isinstance(m, MaxLen)]
+            if limits and len(value) > min(limits):
+                return value
             return _CONTROL.sub("", value)
         return value
 
@@ -202,6 +208,7 @@ class Action(Model):
     owner: ShortText = ""
     due: date | None = None
     status: ActionStatus = ActionStatus.PLANNED
+    cost: Money | None = None  # what carrying it out costs, in the plan's currency (None: not estimated)
 
 
 class Funnel(Model):

@@ -23,6 +23,7 @@ from .atomic import atomic_write_bytes, atomic_write_text
 from .errors import ProjectFileError, UserError
 from .migrations import legacy_plan_id, migrate
 from .models import SCHEMA_VERSION, Project
+from .schema import check_json_types
 from .text import Text, t
 from .validation_messages import describe_validation_error
 
@@ -119,6 +120,8 @@ def parse(data: Any, name: str = "") -> Loaded:
             "프로젝트 파일은 JSON 객체({ ... })여야 합니다.",
             "A project file must hold a JSON object ({ ... })."))
     version = data.get("schema_version")
+    if isinstance(version, float) and version.is_integer():  # 2.0 is the number 2 in JSON
+        version = int(version)
     if not isinstance(version, int) or isinstance(version, bool):
         raise ProjectFileError(t(
             "'schema_version' 필드가 없거나 정수가 아닙니다. KPI 마법사 프로젝트 파일이 아닙니다.",
@@ -133,6 +136,9 @@ def parse(data: Any, name: str = "") -> Loaded:
             f"'schema_version' {version} is not a known format."))
     try:
         migrated = migrate(data) if version < SCHEMA_VERSION else data
+        # Types as the published JSON Schema states them ("10" or true is not a number, 0 not a
+        # date), then the models' own checks; pydantic alone would convert such values.
+        check_json_types(migrated)
         project = Project.model_validate(migrated)
         if "id" not in migrated:  # saved before plans had an id: derive it, it is written on save
             project.id = legacy_plan_id(project)

@@ -120,7 +120,7 @@ def test_huge_numbers_nan_and_infinity(tmp_path):
 
 def test_schema_versions_future_broken_and_old(tmp_path):
     total, accepted = _run_all(versions(), tmp_path)
-    assert accepted == len(EXAMPLE_NAMES)  # exactly the four schema-1 files, migrated
+    assert accepted == 2 * len(EXAMPLE_NAMES)  # exactly the four schema-1 files, migrated, and the four "2.0"
 
 
 def test_empty_random_and_foreign_files(tmp_path):
