@@ -659,7 +659,8 @@ class _Writer:
         result = project_roi(self.p)
         outputs = {
             "roi_labour_cost": result.labour_cost, "roi_total_cost": result.total_cost,
-            "roi_net_return": result.net_return, "roi_percent": result.roi_percent,
+            "roi_gross_profit": result.gross_profit, "roi_net_return": result.net_return,
+            "roi_percent": result.roi_percent, "roi_revenue_to_ad_spend": result.revenue_to_ad_spend_percent,
             "roi_cost_per_lead": result.cost_per_lead, "roi_cpa": result.cost_per_acquisition,
             "roi_ltv": result.ltv, "roi_ltv_to_cac": result.ltv_to_cac,
         }

@@ -122,8 +122,10 @@ def overall(weighted_range: str, weight_range: str) -> str:
 ROI_FORMULAS = {
     "roi_labour_cost": "=roi_hours*roi_hourly_rate",
     "roi_total_cost": "=roi_ad_spend+roi_tools+roi_labour_cost",
+    "roi_gross_profit": "=roi_revenue*roi_gross_margin",
     "roi_net_return": "=roi_revenue*roi_gross_margin-roi_total_cost",
     "roi_percent": '=IF(roi_total_cost=0,"",(roi_revenue*roi_gross_margin-roi_total_cost)/roi_total_cost*100)',
+    "roi_revenue_to_ad_spend": '=IF(roi_ad_spend=0,"",roi_revenue/roi_ad_spend*100)',
     "roi_cost_per_lead": '=IF(roi_leads=0,"",roi_total_cost/roi_leads)',
     "roi_cpa": '=IF(roi_customers=0,"",roi_total_cost/roi_customers)',
     "roi_ltv": "=roi_average_order*roi_purchases_per_year*roi_customer_years*roi_gross_margin",

@@ -29,7 +29,7 @@ from kpiwizard.core.errors import TrackerImportError
 from kpiwizard.core.formatting import format_number
 from kpiwizard.core.kpiview import KpiView, view_kpis
 from kpiwizard.core.models import Funnel, Project, RoiInputs
-from kpiwizard.core.roi import project_roi
+from kpiwizard.core.roi import compute_roi, project_roi
 from kpiwizard.core.text import Text, t
 from kpiwizard.core.vocab import ACTION_STATUS_NAMES
 
@@ -396,9 +396,11 @@ def _merge(project: Project, layout, columns: dict[str, list[float | None]],
     if action_lines:
         report.append(SheetChanges(SHEETS["actions"], tuple(action_lines)))
 
-    before, after = _roi_values(project.roi), _roi_values(roi)
-    roi_lines = [t(f"{_ROI_LABELS[n].ko} {format_number(before[n])} → {format_number(after[n])}",
-                   f"{_ROI_LABELS[n].en} {format_number(before[n])} → {format_number(after[n])}")
+    industry = project.business.industry
+    before, after = _roi_values(project.roi, industry), _roi_values(roi, industry)
+    shown = lambda n, v: format_number(v * 100) + "%" if _ROI_KINDS[n] == "rate" else format_number(v)  # noqa: E731
+    roi_lines = [t(f"{_ROI_LABELS[n].ko} {shown(n, before[n])} → {shown(n, after[n])}",
+                   f"{_ROI_LABELS[n].en} {shown(n, before[n])} → {shown(n, after[n])}")
                  for n in before if not math.isclose(before[n], after[n], rel_tol=1e-12, abs_tol=1e-12)]
     if roi_lines:
         report.append(SheetChanges(SHEETS["roi"], tuple(roi_lines)))
@@ -412,7 +414,9 @@ def _merge(project: Project, layout, columns: dict[str, list[float | None]],
     return ImportResult(updated, *total, sheets=tuple(report))
 
 
-def _roi_values(roi: RoiInputs) -> dict[str, float]:
+def _roi_values(roi: RoiInputs, industry: str) -> dict[str, float]:
+    """The ROI sheet's inputs as it shows them (the gross margin in use: the owner's or the default)."""
     out = {name: float(getattr(roi, name.removeprefix("roi_")) or 0) for name, *_ in ROI_INPUTS}
+    out["roi_gross_margin"] = compute_roi(roi, industry).gross_margin
     out.update({name: float(getattr(roi.funnel, name.removeprefix("funnel_"))) for name, *_ in FUNNEL_INPUTS})
     return out

@@ -71,8 +71,10 @@ FUNNEL_INPUTS = [
 ROI_OUTPUTS = [
     ("roi_labour_cost", t("인건비", "Labour cost"), "money"),
     ("roi_total_cost", t("총비용", "Total cost"), "money"),
+    ("roi_gross_profit", t("매출총이익(매출 × 매출총이익률)", "Gross profit (revenue × gross margin)"), "money"),
     ("roi_net_return", t("순이익(매출총이익 − 총비용)", "Net return (gross profit − total cost)"), "money"),
     ("roi_percent", t("ROI(%, 이익 기준)", "ROI (%, on gross profit)"), "percent100"),
+    ("roi_revenue_to_ad_spend", t("광고비 대비 SNS 매출(%)", "Social revenue ÷ ad spend (%)"), "percent100"),
     ("roi_cost_per_lead", t("리드당 총비용", "Total cost per lead"), "money"),
     ("roi_cpa", t("고객당 총비용", "Total cost per customer"), "money"),
     ("roi_ltv", t("고객 생애 이익(LTV, 이익 기준)", "Customer lifetime value (LTV, on gross profit)"), "money"),

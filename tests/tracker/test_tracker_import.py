@@ -251,7 +251,7 @@ def test_roi_and_funnel_inputs_are_imported_and_reported(cafe):
     assert roi.revenue == project.roi.revenue and roi.funnel.click_rate == project.roi.funnel.click_rate
     summary = result.summary(Lang.EN)
     assert summary.startswith("ROI: Ad spend 300,000 → 350,000; Hours spent 72 → 80.5; Leads 300 → 320; ")
-    assert "Customers per lead 0.4 → 0.5" in summary
+    assert "Customers per lead 40% → 50%" in summary
     assert result.summary(Lang.KO).startswith("ROI: 광고비 300,000 → 350,000")
 
 
@@ -473,3 +473,19 @@ def test_apply_to_puts_every_imported_part_into_a_project(cafe):
         warnings.simplefilter("error")
         result.apply_to(target)
     assert target == result.project
+
+
+def test_gross_margin_shown_as_the_default_stays_the_default_until_the_owner_types_one(cafe):
+    from kpiwizard.core.formatting import format_number
+    from kpiwizard.core.roi import project_roi
+
+    project, tracker = cafe
+    assert project.roi.gross_margin is None
+    shown = openpyxl.load_workbook(tracker)["ROI"][_roi("roi_gross_margin")[1]].value
+    assert shown == project_roi(project).gross_margin  # the industry default the ROI uses
+    assert import_actuals(project, tracker).project.roi.gross_margin is None
+    _edit(tracker, {_roi("roi_gross_margin"): 0.62})
+    result = import_actuals(project, tracker)
+    assert result.project.roi.gross_margin == 0.62
+    default = format_number(project_roi(project).gross_margin * 100)
+    assert f"Gross margin (share of revenue kept after the cost of each sale) {default}% → 62%" in result.summary(Lang.EN)

@@ -123,7 +123,8 @@ def test_roi_and_reverse_funnel_equal_the_core(key, source):
     roi = project_roi(project)
     for name, value in {
         "roi_labour_cost": roi.labour_cost, "roi_total_cost": roi.total_cost,
-        "roi_net_return": roi.net_return, "roi_percent": roi.roi_percent,
+        "roi_gross_profit": roi.gross_profit, "roi_net_return": roi.net_return, "roi_percent": roi.roi_percent,
+        "roi_revenue_to_ad_spend": roi.revenue_to_ad_spend_percent,
         "roi_cost_per_lead": roi.cost_per_lead, "roi_cpa": roi.cost_per_acquisition,
         "roi_ltv": roi.ltv, "roi_ltv_to_cac": roi.ltv_to_cac,
     }.items():
