@@ -122,20 +122,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     lang = Lang(args.lang) if args.lang else system_language()
-    from kpiwizard.core.errors import UserError
-
     try:
         code = _dispatch(args, lang)
         sys.stdout.flush()  # a reader that went away shows here, not as a noise at interpreter exit
         return code
     except BrokenPipeError:
         return _stdout_closed()
-    except UserError as e:
-        print(f"kpiwizard: {e.message(lang)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except Exception as e:  # the last line of defence: a bug, reported without a traceback
+    except Exception as e:
+        # Imported only now: it brings pydantic, which the app must not wait for before its window.
+        from kpiwizard.core.errors import UserError
+
+        if isinstance(e, UserError):
+            print(f"kpiwizard: {e.message(lang)}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        # the last line of defence: a bug, reported without a traceback
         if args.debug:
             traceback.print_exc()
         else:
