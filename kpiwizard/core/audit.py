@@ -7,6 +7,7 @@ Errors make the plan fail; warnings and notes advise.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -393,7 +394,7 @@ def _percent_fraction(ctx: Context):
             continue
         values = [v for v in (k.baseline, k.target, k.band_low, k.band_high) if v is not None]
         if values and all(0 <= v <= limit for v in values) and any(v > 0 for v in values):
-            shown = ", ".join(n(v) for v in values)
+            shown = ", ".join(format_number(v, 4) for v in values)
             yield (
                 t(f"{q(k.names.ko)}의 값({shown})이 모두 {n(limit)} 이하입니다. 3%를 0.03처럼 소수로 적은 것 같습니다.",
                   f"Every value of '{k.names.en}' ({shown}) is {n(limit)} or less: 3 % looks typed as 0.03."),
@@ -462,7 +463,7 @@ def _goal_metric_relevance(ctx: Context):
         return  # M-goal-relevance already fails the plan
     name = GOAL_NAMES[goal]
     yield (
-        t(f"SMART 목표를 재는 {eun(q(metric.names.ko))} 사업 목표 '{name.ko}'를 재는 지표가 아닙니다.",
+        t(f"SMART 목표를 재는 {eun(q(metric.names.ko))} 사업 목표 {eul(q(name.ko))} 재는 지표가 아닙니다.",
           f"The SMART goal is measured by '{metric.names.en}', which does not measure the business goal '{name.en}'."),
         t("사업 목표를 재는 KPI를 SMART 목표의 지표로 고르세요.", "Make a KPI that measures the business goal the SMART goal's metric."),
         "smart.metric", metric.id,
@@ -665,7 +666,7 @@ def _kpi_no_action(ctx: Context):
     for k in ctx.kpis:
         if k.weight > 0 and k.id not in linked:
             yield (
-                t(f"{eul(q(k.names.ko))} 움직일 실행 항목이 없습니다.", f"No action is planned to move '{k.names.ko}'."),
+                t(f"{eul(q(k.names.ko))} 움직일 실행 항목이 없습니다.", f"No action is planned to move '{k.names.en}'."),
                 t("이 KPI에 연결된 실행 항목을 하나 이상 더하세요.", "Link at least one action to this KPI."),
                 _kpi_field(ctx, k, "id"), k.id,
             )
@@ -697,7 +698,7 @@ def _kpi_load(ctx: Context, error: bool):
     readings = _whole(weekly * 52 / 12 + (count - weekly))
     who = _SIZE_NAMES[size]
     yield (
-        t(f"KPI가 {count}개(매주 재는 것 {weekly}개, 한 달에 약 {readings}번 기록)입니다. {who}{i_ga(who.ko)[len(who.ko):]} 꾸준히 챙길 수 있는 것은 {limit}개 안팎입니다. 기록이 밀리면 판단도 멈춥니다.",
+        t(f"KPI가 {count}개(매주 재는 것 {weekly}개, 한 달에 약 {readings}번 기록)입니다. {i_ga(who.ko)} 꾸준히 챙길 수 있는 것은 {limit}개 안팎입니다. 기록이 밀리면 판단도 멈춥니다.",
           f"{count} KPIs ({weekly} of them weekly: about {readings} readings a month). {who.en[0].upper() + who.en[1:]} can keep up with about {limit}; once recording slips, judgement stops."),
         t(f"목표를 재는 KPI와 그것을 움직이는 KPI {limit}개만 남기고, 나머지는 빼거나 월 1회로 바꾸세요.",
           f"Keep the {limit} KPIs that measure the goal and drive it; drop the rest or read them monthly."),
@@ -918,6 +919,9 @@ def _target_at(k: KpiView, c: Change, factor: float) -> str:
     value = k.baseline + step if k.target > k.baseline else k.baseline - step
     if k.natural_min is not None:
         value = max(value, k.natural_min)
+    if not k.percent and all(float(v).is_integer() for v in (k.baseline, k.target)):
+        # Counts typed whole stay whole, rounded toward the baseline so the advice never asks more.
+        return format_number(float(math.floor(value) if k.target > k.baseline else math.ceil(value)))
     return format_number(value, 1)
 
 
@@ -1154,7 +1158,7 @@ def _deadline_outside(ctx: Context):
     for k in ctx.kpis:
         if k.selection.deadline is not None and not (p.start < k.deadline <= p.end):
             yield (
-                t(f"'{k.names.ko}'의 마감일이 계획 기간 밖에 있습니다.", f"'{k.names.ko}' has a deadline outside the plan's period."),
+                t(f"'{k.names.ko}'의 마감일이 계획 기간 밖에 있습니다.", f"'{k.names.en}' has a deadline outside the plan's period."),
                 t("마감일을 계획 기간 안으로 옮기세요.", "Move the deadline inside the plan."),
                 _kpi_field(ctx, k, "deadline"), k.id,
             )

@@ -534,3 +534,26 @@ def test_reference_figures_carry_source_year_and_formula_and_never_mix_denominat
     assert any("reach" in item["en"] for item in data["no_trustworthy_figure"])
     for name, entry in data["thresholds"].items():
         assert entry["source"] in ("assumption", "formula") and entry["ko"] and entry["en"], name
+
+
+def test_english_verdicts_name_catalog_kpis_in_english():
+    """Only the owner's own words (the goal, a custom KPI's name) may stay Korean in an English message."""
+    import re
+
+    for case in CASES:
+        p = case.build()
+        own = [p.smart.what] + [k.custom.name for k in p.kpis if k.custom]
+        for f in audit(p).findings:
+            for text in (f.message.en, f.fix.en):
+                for words in own:
+                    text = text.replace(words, "")
+                assert not re.search("[가-힣]", text), (case.name, f.id, text)
+
+
+def test_suggested_targets_are_whole_for_counts_and_fractions_show_their_digits():
+    case = next(c for c in CASES if c.name == "link clicks +80 % in a month")
+    f = findings(case.build())["R-kpi-steep"][0]
+    # 500 clicks may grow 50 % a month: 500 × (1 + 0.5 × 31/30.4375) = 754.6 → 754 (never more than usual).
+    assert "about 754 " in f.fix.en or "about 754," in f.fix.en, f.fix.en
+    g = findings(plan([K("engagement_rate", 0.06, 0.08), K("reach", 2000, 2600)]))["M-percent-fraction"][0]
+    assert "0.06, 0.08" in g.message.en
