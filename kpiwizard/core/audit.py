@@ -15,7 +15,7 @@ from datetime import date
 from . import assumptions as assumed
 from .assumptions import Assumed
 from .catalog import load_catalog
-from .enums import Direction, Frequency, KpiKind, Lang, Severity, SmartLetter
+from .enums import Direction, Family, Frequency, KpiKind, Lang, Severity, SmartLetter
 from .formatting import format_money, format_number
 from .korean import eul, eun, euro, i_ga
 from .kpiview import KpiView, view_kpis
@@ -698,8 +698,8 @@ def _kpi_load(ctx: Context, error: bool):
     readings = _whole(weekly * 52 / 12 + (count - weekly))
     who = _SIZE_NAMES[size]
     yield (
-        t(f"KPI가 {count}개(매주 재는 것 {weekly}개, 한 달에 약 {readings}번 기록)입니다. {i_ga(who.ko)} 꾸준히 챙길 수 있는 것은 {limit}개 안팎입니다. 기록이 밀리면 판단도 멈춥니다.",
-          f"{count} KPIs ({weekly} of them weekly: about {readings} readings a month). {who.en[0].upper() + who.en[1:]} can keep up with about {limit}; once recording slips, judgement stops."),
+        t(f"KPI가 {count}개(매주 재는 것 {weekly}개, 한 달에 약 {readings}번 기록)입니다. {i_ga(who.ko)} 꾸준히 챙길 수 있는 것은 {limit}개 안팎입니다(KPI 마법사의 경험칙). 기록이 밀리면 판단도 멈춥니다.",
+          f"{count} KPIs ({weekly} of them weekly: about {readings} readings a month). {who.en[0].upper() + who.en[1:]} can keep up with about {limit} (KPI Wizard's rule of thumb); once recording slips, judgement stops."),
         t(f"목표를 재는 KPI와 그것을 움직이는 KPI {limit}개만 남기고, 나머지는 빼거나 월 1회로 바꾸세요.",
           f"Keep the {limit} KPIs that measure the goal and drive it; drop the rest or read them monthly."),
         "kpis", None,
@@ -854,6 +854,21 @@ def _signed_percent(k: KpiView) -> bool:
     return k.percent and k.kind is not KpiKind.SHARE and (k.natural_min is None or k.natural_min < 0)
 
 
+def _change_base(k: KpiView) -> float:
+    """What a KPI's change is measured against.
+
+    Usually its baseline. ROI-like ratios: at least 100 points (break-even). A share the owner's own
+    work decides (response rate, posts on schedule: the catalog's 'internal' family) is measured
+    against the larger of its value and the room left to 100 %: answering every DM can take a
+    response rate from 10 % to 90 % in weeks, which is no eightfold leap.
+    """
+    if _signed_percent(k):
+        return max(abs(k.baseline), threshold("signed_rate_base"))
+    if k.kind is KpiKind.SHARE and k.family is Family.INTERNAL and k.catalog_id is not None:
+        return max(abs(k.baseline), 100 - abs(k.baseline))
+    return abs(k.baseline)
+
+
 @dataclass(frozen=True)
 class Change:
     per_month: float  # relative change a month (0.5 = 50 %)
@@ -878,7 +893,7 @@ def kpi_change(ctx: Context, k: KpiView) -> Change | None:
     """The relative change a month a KPI's target asks for; None where it cannot be measured."""
     if k.audience or k.direction is Direction.RANGE or k.baseline is None or k.target is None:
         return None
-    base = max(abs(k.baseline), threshold("signed_rate_base")) if _signed_percent(k) else abs(k.baseline)
+    base = _change_base(k)
     if base == 0:
         return None
     months = max(_months_to_deadline(ctx, k.deadline), threshold("min_months"))
@@ -914,7 +929,7 @@ def _kpi_unrealistic(ctx: Context):
 
 def _target_at(k: KpiView, c: Change, factor: float) -> str:
     """The target that asks ``factor`` × the usual monthly change, rounded as the owner typed."""
-    base = max(abs(k.baseline), threshold("signed_rate_base")) if _signed_percent(k) else abs(k.baseline)
+    base = _change_base(k)
     step = base * c.limit.value * factor * c.months
     value = k.baseline + step if k.target > k.baseline else k.baseline - step
     if k.natural_min is not None:
@@ -1042,12 +1057,19 @@ def _funnel_gap(ctx: Context):
 
 def _funnel_message(ctx: Context, needed: int, planned: float, ratio: float):
     cur = ctx.project.business.currency
-    target = format_money(ctx.project.roi.funnel.revenue_target, cur)
+    r = ctx.project.roi
+    f = r.funnel
+    target = format_money(f.revenue_target, cur)
+    order = format_money(r.average_order, cur)
+    pct = lambda x: format_number(x * 100, 2) + "%"  # noqa: E731
+    rates = t(f"쓴 가정(퍼널 입력값): 평균 주문 {order}, 리드 대비 구매 {pct(f.close_rate)}, 클릭 대비 리드 {pct(f.lead_rate)}, 도달 대비 클릭 {pct(f.click_rate)}.",
+              f"Assumptions used (the funnel's inputs): average order {order}, customers per lead {pct(f.close_rate)}, "
+              f"leads per click {pct(f.lead_rate)}, clicks per person reached {pct(f.click_rate)}.")
     return (
         t(f"목표 매출 {target}에 필요한 도달은 역산하면 약 {_whole(needed)}명인데, 도달 KPI의 목표를 계획 기간 동안 모두 더해도 약 {_whole(planned)}명입니다"
-          f"({format_number(ratio, 1)}배 차이). 두 숫자가 서로 맞지 않습니다.",
+          f"({format_number(ratio, 1)}배 차이). 두 숫자가 서로 맞지 않습니다. {rates.ko}",
           f"The revenue target {target} needs about {_whole(needed)} people reached, but the reach KPIs' targets add up to about {_whole(planned)} "
-          f"over the plan ({format_number(ratio, 1)}× apart). The two do not fit together."),
+          f"over the plan ({format_number(ratio, 1)}× apart). The two do not fit together. {rates.en}"),
         t("매출 목표를 낮추거나, 도달 목표를 올리거나, 퍼널의 전환율 가정을 실제 기록으로 고치세요.",
           "Lower the revenue target, raise the reach targets, or correct the funnel's conversion rates from your own records."),
         "roi.funnel.revenue_target", None,

@@ -557,3 +557,15 @@ def test_suggested_targets_are_whole_for_counts_and_fractions_show_their_digits(
     assert "about 754 " in f.fix.en or "about 754," in f.fix.en, f.fix.en
     g = findings(plan([K("engagement_rate", 0.06, 0.08), K("reach", 2000, 2600)]))["M-percent-fraction"][0]
     assert "0.06, 0.08" in g.message.en
+
+
+def test_shares_the_owner_decides_are_measured_against_the_room_to_one_hundred():
+    # Response rate 10 → 90 % in three months: 80 points of a possible 90, about 29 % a month (limit 30 %).
+    def rate(baseline, target, days=92):
+        return set(findings(plan([K("response_rate", baseline, target), K("response_time", 120, 90)],
+                                 goal=SocialGoal.CUSTOMER_SERVICE, what="DM 응답률", days=days)))
+    assert not {"R-kpi-steep", "R-kpi-unrealistic"} & rate(10, 10 + 90 * 0.3 * 0.98 * 92 / M)
+    assert "R-kpi-steep" in rate(10, 10 + 90 * 0.3 * 1.02 * 92 / M)
+    # A share the audience decides (share of voice) is still measured against its own value.
+    p = plan([K("share_of_voice", 5, 20), K("mentions", 30, 33)], what="언급 점유율")
+    assert "R-kpi-unrealistic" in findings(p)
