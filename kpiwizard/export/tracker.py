@@ -237,11 +237,13 @@ class Sheet:
         spaces only, in a bold font that programs without the chart font draw wider."""
         for col, label in self.headers.items():
             longest = max((display_width(word) for word in label.split()), default=0)
-            needed = longest * 1.2 + 2
+            needed = longest * 1.35 + 2
             if self.widths.get(col, 8.43) < needed and not self.hidden.get(col):
                 self.width(col, needed)
 
     def print_setup(self, plan_title: str, lang: Lang, title_row: int | None, one_page: bool = False) -> None:
+        """A4 landscape, fitted to the page width, the plan's name in the header and page numbers in
+        the footer."""
         self.fit_header_words()
         ws = self.ws
         ws.set_landscape()
@@ -401,12 +403,12 @@ class _Writer:
         ws.text(2, 1, tr("계획 기간", "Plan period"), **HEADER_FONT)
         ws.value(2, 2, self.p.start, num_format=DATE_FORMAT)
         ws.value(2, 3, self.p.end, num_format=DATE_FORMAT)
-        ws.text(2, 4, tr("판단 기준일(오늘)", "Review date (today)"), **HEADER_FONT)
-        ws.formula(2, 6, "=TODAY()", self.on, num_format=DATE_FORMAT)
+        ws.text(4, 1, tr("판단 기준일(오늘)", "Review date (today)"), **HEADER_FONT)
+        ws.formula(4, 2, "=TODAY()", self.on, num_format=DATE_FORMAT)
         dash = quote_sheet(ws.title)
         self.name("plan_start", f"{dash}!$B$2")
         self.name("plan_end", f"{dash}!$C$2")
-        self.name("review_date", f"{dash}!$F$2")
+        self.name("review_date", f"{dash}!$B$4")
         ws.text(3, 1, tr("종합 점수", "Overall score"), **SECTION)
         headers = [h.get(self.lang) for h in DASHBOARD_HEADERS]
         ws.header_row(5, headers)
@@ -427,10 +429,11 @@ class _Writer:
             ws.ws.conditional_format(status_range, {
                 "type": "cell", "criteria": "==", "value": fx.q(STATUS_NAMES[status].get(self.lang)),
                 "format": self.fmt({"bg_color": fill, "font_color": font, "bold": True})})
-        widths = {C_NAME: 28, C_UNIT: 11, C_START: 12, C_DEADLINE: 12, C_MEASURED: 12, C_NEXT_DUE: 12}
+        widths = {C_NAME: 28, C_UNIT: 12, C_START: 12, C_DEADLINE: 12, C_MEASURED: 12, C_NEXT_DUE: 12}
         for col in range(1, C_COUNTED + 1):
             ws.width(col, widths.get(col, 10), hidden=col in (C_WEIGHTED, C_COUNTED))
-        ws.fit(C_NAME, [v.name for v in self.views], low=16, high=40)
+        labels = [tr("판단 기준일(오늘)", "Review date (today)"), tr("종합 점수", "Overall score")]
+        ws.fit(C_NAME, [v.name for v in self.views] + [label + "  " for label in labels], low=16, high=40)
         # Direction and frequency names are not wrapped: each column is as wide as its longest name
         # ("Keep within a band"), and its header ("Frequency") fits on a line.
         ws.fit(C_DIR, [DIRECTION_NAMES[d].get(self.lang) for d in Direction] + [headers[C_DIR - 1]], low=8, high=24)
@@ -467,7 +470,7 @@ class _Writer:
             ws.value(r, C_HIGH, view.band_high, num_format=number_format, **BORDER)
         ws.value(r, C_START, cycle_start(self.p, kpi), num_format=DATE_FORMAT, **BORDER)
         ws.value(r, C_DEADLINE, self.p.deadline_of(kpi), num_format=DATE_FORMAT, **BORDER)
-        ws.value(r, C_WEIGHT, view.weight, num_format="0.##", **BORDER)
+        ws.value(r, C_WEIGHT, view.weight, num_format="General", **BORDER)  # "0.##" would show "25."
         ws.value(r, C_ON, kpi.thresholds.on_track, num_format="0.00", **BORDER)
         ws.value(r, C_RISK, kpi.thresholds.at_risk, num_format="0.00", **BORDER)
         mask = fx.counted(values, starts, "review_date", self._cycle_term(kpi, starts, ends))
@@ -531,11 +534,11 @@ class _Writer:
             for j, d in enumerate(days):
                 ws.value(r, CD_DATES + j, d, num_format=DATE_FORMAT)
                 if band:
-                    ws.value(r, CD_LINE + j, min(view.band_low, view.band_high), num_format="#,##0.##")
-                    ws.value(r, CD_HIGH + j, max(view.band_low, view.band_high), num_format="#,##0.##")
+                    ws.value(r, CD_LINE + j, min(view.band_low, view.band_high), num_format="#,##0.0#")
+                    ws.value(r, CD_HIGH + j, max(view.band_low, view.band_high), num_format="#,##0.0#")
                 elif view.direction is not Direction.RANGE:
                     ws.value(r, CD_LINE + j, trajectory_value(view.selection, self.p.start, view.deadline, d),
-                             num_format="#,##0.##")
+                             num_format="#,##0.0#")
             ws.text(r, CD_UNIT, view.unit)
         ws.fit(1, [v.name for v in self.views] + ["KPI"], low=16, high=40)
         for col in range(2, CD_UNIT + 1):
@@ -622,16 +625,17 @@ class _Writer:
         ws.fit(3, [a.channel for a in self.p.actions] + [ACTIONS_HEADERS[2].get(self.lang)], low=10, high=24)
         ws.fit(6, [a.owner for a in self.p.actions] + [ACTIONS_HEADERS[5].get(self.lang)], low=10, high=24)
         wrap = {**WRAP, **BORDER}
+        top = {"valign": "top", **BORDER}  # a row's cells start on one line, beside wrapped text
         for i, a in enumerate(self.p.actions):
             r = FIRST_ROW + i
-            ws.value(r, 1, i + 1, **BORDER)
+            ws.value(r, 1, i + 1, **top)
             ws.text(r, 2, a.tactic, **wrap)
             ws.text(r, 3, a.channel, **wrap)
-            ws.text(r, 4, CONTENT_NAMES[a.content_type].get(self.lang) if a.content_type else "", **BORDER)
+            ws.text(r, 4, CONTENT_NAMES[a.content_type].get(self.lang) if a.content_type else "", **top)
             ws.text(r, 5, names.get(a.kpi, "") if a.kpi else "", **wrap)
             ws.text(r, 6, a.owner, **wrap)
-            ws.value(r, 7, a.due, num_format=DATE_FORMAT, **BORDER)
-            ws.text(r, 8, ACTION_STATUS_NAMES[a.status].get(self.lang), **INPUT, **BORDER)
+            ws.value(r, 7, a.due, num_format=DATE_FORMAT, **top)
+            ws.text(r, 8, ACTION_STATUS_NAMES[a.status].get(self.lang), **INPUT, **top)
             ws.fit_row(r)
         if self.p.actions:
             ws.ws.data_validation(FIRST_ROW - 1, 7, FIRST_ROW + len(self.p.actions) - 2, 7, {
@@ -667,7 +671,7 @@ class _Writer:
         needed = reverse_funnel(funnel, roi.average_order)
         for field in ("customers", "leads", "clicks", "reach"):
             outputs[f"funnel_{field}"] = getattr(needed, field) if needed else None
-        formats = {"money": self.money, "number": "#,##0.##", "count": "#,##0", "rate": "0.0#%",
+        formats = {"money": self.money, "number": "General", "count": "#,##0", "rate": "0.0#%",
                    "percent100": '0.0"%"', "ratio": "0.00"}
 
         def section(label: str) -> None:
@@ -699,7 +703,7 @@ class _Writer:
         for name, label in FUNNEL_OUTPUTS:
             line(name, label.get(self.lang), "count", fx.FUNNEL_FORMULAS[name])
         ws.fit(1, [label.get(self.lang) for _, label, _ in ROI_INPUTS + ROI_OUTPUTS + FUNNEL_INPUTS]
-               + [label.get(self.lang) for _, label in FUNNEL_OUTPUTS], low=20, high=40)
+               + [label.get(self.lang) for _, label in FUNNEL_OUTPUTS], low=20, high=64)
         ws.width(2, 18)
         ws.print_setup(self.title, self.lang, None, one_page=True)  # the inputs and what they give, together
 
