@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .catalog import Catalog, load_catalog
+from .formatting import format_money, format_value
 from .enums import Direction, Family, Frequency, Indicator, KpiKind, Lang, Perspective, SocialGoal, Source
 from .models import KpiSelection, Project
 from .text import Text
@@ -59,6 +60,27 @@ class KpiView:
     owner: str
     weight: float
     selection: KpiSelection
+    # Counted in the plan's currency (catalog unit "currency"): shown as money, never as "통화".
+    money: bool = False
+
+
+# What the catalog's placeholder unit "currency" reads as; a KPI whose unit is still the placeholder
+# is shown in the plan's currency instead.
+_PLACEHOLDER_UNITS = {"", "통화", "currency"}
+
+
+def money_unit(project: Project, unit: str, lang: Lang) -> str:
+    if unit.strip() not in _PLACEHOLDER_UNITS:
+        return unit
+    currency = project.business.currency
+    return "원" if currency == "KRW" and Lang(lang) is Lang.KO else currency
+
+
+def format_kpi_value(view: KpiView, value: float | None, lang: Lang, currency: str) -> str:
+    """A KPI's value with its unit; a money KPI without a unit of its own as money (₩616,774)."""
+    if view.money and view.selection.unit.strip() in _PLACEHOLDER_UNITS:
+        return format_money(value, currency)
+    return format_value(value, view.unit, lang, view.percent)
 
 
 def _pick(text: Text | None, lang: Lang) -> str:
@@ -92,7 +114,7 @@ def view_kpi(
             definition=c.definition.get(lang),
             formula=c.formula.get(lang),
             why=c.why.get(lang),
-            unit=selection.unit or c.unit.get(lang),
+            unit=money_unit(project, selection.unit, lang) if c.money else selection.unit or c.unit.get(lang),
             percent=c.percent,
             indicator=c.indicator,
             perspective=c.perspective,
@@ -110,6 +132,7 @@ def view_kpi(
             natural_min=c.natural_min,
             natural_max=c.natural_max,
             natural_min_exclusive=c.natural_min_exclusive,
+            money=c.money,
             **common,
         )
     custom = selection.custom

@@ -13,11 +13,13 @@ import os
 from dataclasses import dataclass
 from datetime import date
 
+from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -44,11 +46,10 @@ from kpiwizard.core.formatting import (
     format_number,
     format_percent,
     format_short_date,
-    format_value,
 )
-from kpiwizard.core.kpiview import KpiView, view_kpis
+from kpiwizard.core.kpiview import KpiView, format_kpi_value, view_kpis
 from kpiwizard.core.models import Project
-from kpiwizard.core.progress import KpiProgress, evaluate, overall_score
+from kpiwizard.core.progress import KpiProgress, evaluate, kpi_periods, overall_score
 from kpiwizard.core.projectfile import write_file
 from kpiwizard.core.remedies import suggest
 from kpiwizard.core.roi import project_roi, reverse_funnel
@@ -78,6 +79,7 @@ from .plan_labels import (
     SOURCES,
     VERDICTS,
 )
+from .plan_grid import ValuesGrid
 from .plan_map import strategy_map_drawing
 from .plan_style import (
     ACCENT,
@@ -85,6 +87,7 @@ from .plan_style import (
     BAD,
     FONT,
     GOOD,
+    INK,
     MUTED,
     ROW_ALT,
     RULE,
@@ -103,6 +106,8 @@ VERDICT_COLOURS = {None: GOOD, Severity.INFO: GOOD, Severity.WARNING: WARN, Seve
 TOP_KPIS = 5
 # A check-in that records more KPIs than this names them as "all N KPIs" instead of one by one.
 LIST_KPIS_UP_TO = 8
+# A new section starts on the current page when at least this much of it is left.
+SECTION_ROOM = 80 * mm
 
 
 def export_plan(project: Project, path: str | os.PathLike[str], lang: Lang | None = None, paper: str = "a4") -> None:
@@ -120,6 +125,9 @@ def build_plan(project: Project, lang: Lang | None = None, paper: str = "a4") ->
         raise ExportError(t(f"용지 크기 '{paper}'는 지원하지 않습니다. a4 또는 letter를 고르세요.",
                             f"Paper size '{paper}' is not supported; choose a4 or letter."))
     register_fonts()
+    # Binary (Flate only) streams: ASCII85 on top made every page a third larger and its encoder, in
+    # pure Python, took longer than laying out a 200-KPI plan.
+    rl_config.useA85 = 0
     plan = _Plan(project, lang, PAPERS[paper])
     try:
         return plan.build()
@@ -150,10 +158,35 @@ class _TotalPagesCanvas(Canvas):
         super().save()
 
 
+# Room a heading needs under it on the page it starts (itself and the first lines of what follows).
+KEEP_ROOM = {"h1": 45 * mm, "h2": 30 * mm, "h3": 20 * mm, "label": 12 * mm}
+
+
 class _Doc(BaseDocTemplate):
     def __init__(self, buffer: io.BytesIO, **kw: object):
         super().__init__(buffer, **kw)
         self._outline_count = 0
+
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:  # noqa: N802 (reportlab hook)
+        """A heading (keepWithNext) never ends a page, yet never drags a whole table with it.
+
+        reportlab glues such a heading to everything after it and moves both to the next page when
+        they do not fit: a long table after "SMART audit" left most of a page blank. Here the heading
+        starts a new page only when less than ``KEEP_ROOM`` is left; what follows splits as usual.
+        """
+        heading = flowables[0]
+        if not getattr(heading, "getKeepWithNext", lambda: False)() or getattr(heading, "_room_checked", False):
+            return
+        heading._room_checked = True
+        following = flowables[1] if len(flowables) > 1 else None
+        if isinstance(following, (KeepTogether, Drawing)):
+            # What follows cannot split (a KPI card, the map): the heading joins it, whole. (reportlab
+            # leaves a KeepTogether out of keepWithNext, which orphaned "KPI definitions".)
+            inner = following._content if isinstance(following, KeepTogether) else [following]
+            flowables[:2] = [KeepTogether([heading, *inner])]
+            return
+        name = getattr(getattr(heading, "style", None), "name", "")
+        flowables.insert(0, CondPageBreak(KEEP_ROOM.get(name, 20 * mm)))
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab hook)
         outline = getattr(flowable, "outline", None)
@@ -181,6 +214,8 @@ class _Plan:
         self.height = self.pagesize[1] - 2 * MARGIN - 12 * mm
         self.title = p.title.strip() or p.business.name.strip() or self.tr("SNS KPI 계획", "Social media KPI plan")
         self.today = date.today()
+        self._recorded: dict[str, list[tuple[date, float]]] = {}
+        self.frequency = {k.id: k.frequency for k in p.kpis}
 
     def tr(self, ko: str, en: str) -> str:
         return ko if self.lang is Lang.KO else en
@@ -216,11 +251,15 @@ class _Plan:
         ])
         story: list[Flowable] = [NextPageTemplate("body")]
         story += self.cover()
+        first = True
         for section in (self.summary, self.kpi_table, self.kpi_cards, self.strategy_map,
-                        self.trajectories, self.actions, self.roi, self.calendar):
+                        self.trajectories, self.recorded_values, self.actions, self.roi, self.calendar):
             part = section()
             if part:
-                story += [PageBreak(), *part]
+                # A section starts on a fresh page only when little of the current one is left: no
+                # page holds a lone chart or a six-row table. Headings travel with what follows them.
+                story += [PageBreak() if first else CondPageBreak(SECTION_ROOM), *part]
+                first = False
         notes = self.notes()
         if notes:  # short notes share the calendar's page
             story += [CondPageBreak(60 * mm), Spacer(1, 10), *notes]
@@ -264,8 +303,14 @@ class _Plan:
         text = self.get(SECTIONS[key])
         return _Heading(text, self.st["h1"], text, 0)
 
-    def cell(self, text: str, style: str = "cell") -> Paragraph:
+    def cell(self, text: str, style: str = "cell") -> Paragraph | str:
+        if style == "cell_right":  # a number: one line, drawn as a plain string (a Paragraph costs more)
+            return _Right(plain(text))
         return Paragraph(para(text), self.st[style])
+
+    def line_cell(self, text: str) -> str:
+        """Short text that never wraps (a date), as a plain string."""
+        return _Left(plain(text))
 
     def label_value(self, label: str, value: str) -> list[Flowable]:
         """A small grey label over the user's text; nothing at all when the text is empty."""
@@ -287,7 +332,11 @@ class _Plan:
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
             ("FONTNAME", (0, 0), (-1, -1), FONT),
         ]
-        style += [("BACKGROUND", (0, i), (-1, i), ROW_ALT) for i in range(2, len(data), 2)]
+        style += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ROW_ALT]),
+                  ("FONTSIZE", (0, 1), (-1, -1), 8), ("LEADING", (0, 1), (-1, -1), 10.5),
+                  ("TEXTCOLOR", (0, 1), (-1, -1), INK)]
+        style += [("ALIGN", (j, 1), (j, -1), "RIGHT") for j in range(len(header))
+                  if any(isinstance(row[j], _Right) for row in rows if j < len(row))]
         return Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT",
                      style=TableStyle(style + (extra or [])))
 
@@ -307,7 +356,7 @@ class _Plan:
         return f'<font color="#{colour.hexval()[2:]}"><b>{para(text)}</b></font>'
 
     def value(self, view: KpiView, v: float | None) -> str:
-        return format_value(v, view.unit, self.lang, view.percent)
+        return format_kpi_value(view, v, self.lang, self.project.business.currency)
 
     def target_text(self, view: KpiView) -> str:
         if view.direction is Direction.RANGE:
@@ -492,8 +541,9 @@ class _Plan:
             "아래 관점의 목표가 위 관점의 목표를 움직입니다. 화살표는 원인에서 결과로 향합니다.",
             "Objectives in the lower perspectives drive those above them; arrows point from cause to effect.")),
             self.st["small"])
-        return [self.h1("map"), intro, Spacer(1, 8),
-                strategy_map_drawing(smap, self.width, self.height - 70, self.lang)]
+        return [KeepTogether([self.h1("map"), intro, Spacer(1, 8),
+                strategy_map_drawing(smap, self.width, self.height - 70, self.lang,
+                                     {k: r.status for k, r in self.results.items()}, STATUS_COLOURS)])]
 
     def trajectories(self) -> list[Flowable]:
         if not self.views:
@@ -520,7 +570,6 @@ class _Plan:
             "Progress is the share of the way from baseline to target; pace divides it by the share the target path "
             "expects (1 = on plan); the forecast is the value at the deadline if the trend holds.")), self.st["small"]))
         for v in self.views:
-            out.append(CondPageBreak(70 * mm))
             out += self.kpi_trajectory(v)
         return out
 
@@ -535,9 +584,10 @@ class _Plan:
         else:
             facts = self.tr("아직 기록된 실적이 없어 목표 궤적만 보입니다.", "No actuals recorded yet: the chart shows the target path only.")
         block.append(Paragraph(f"{status} · {para(facts)}", self.st["body"]))
-        chart = trajectory_drawing(self.project, v.selection, r, self.width, 48 * mm, self.lang)
+        chart = trajectory_drawing(self.project, v.selection, r, self.width, 44 * mm, self.lang)
         if chart is not None:
-            block += [Spacer(1, 4), chart]
+            # The chart's text equivalent: what it shows, in a sentence (the values are in a table).
+            block += [Spacer(1, 4), chart, Paragraph(para(self.chart_sentence(v, r)), self.st["small"])]
         else:
             block.append(Paragraph(para(self.tr("기준값과 목표를 정하면 궤적이 그려집니다.",
                                                 "Set a baseline and a target to draw the path.")), self.st["small"]))
@@ -559,14 +609,88 @@ class _Plan:
             self.cell(a.channel or "–"),
             self.cell(self.get(CONTENT_NAMES[a.content_type]) if a.content_type else "–"),
             self.cell(a.owner or "–"),
-            self.cell(format_short_date(a.due)),
+            self.line_cell(format_short_date(a.due)),
             self.cell(names.get(a.kpi, "–") if a.kpi else "–"),
             self.cell(self.get(ACTION_STATUS_NAMES[a.status])),
+            self.cell(self.money(a.cost), "cell_right"),
         ] for i, a in enumerate(acts, 1)]
+        costs = [a.cost for a in acts if a.cost is not None]
+        rows.append([self.cell(""), self.cell(self.tr("비용 합계", "Total cost"), "label"), *[self.cell("")] * 6,
+                     self.cell(self.money(sum(costs)) if costs else "–", "cell_right")])
         header = ["#", self.tr("전술", "Tactic"), self.tr("채널", "Channel"), self.tr("콘텐츠", "Content"),
                   self.tr("담당", "Owner"), self.tr("기한", "Due"), self.tr("움직일 KPI", "KPI it moves"),
-                  self.tr("상태", "Status")]
-        return [self.h1("actions"), self.table(header, rows, [0.35, 3.0, 1.0, 1.25, 1.2, 1.15, 1.4, 1.05])]
+                  self.tr("상태", "Status"), self.tr("비용", "Cost")]
+        out: list[Flowable] = [self.h1("actions"),
+                               self.table(header, rows, [0.35, 2.45, 0.95, 1.15, 1.1, 1.25, 1.3, 0.95, 1.05])]
+        if len(costs) < len(acts):
+            out.append(Paragraph(para(self.tr(
+                f"비용을 적지 않은 실행 {len(acts) - len(costs)}개는 합계에 들어 있지 않습니다(–).",
+                f"{len(acts) - len(costs)} action(s) without a cost estimate (–) are not in the total.")),
+                self.st["small"]))
+        return out
+
+    def money(self, amount: float | None) -> str:
+        return format_money(amount, self.project.business.currency)
+
+    def chart_sentence(self, v: KpiView, r: KpiProgress) -> str:
+        """What the trajectory chart shows, for a reader who cannot see it."""
+        start = r.start or self.project.start
+        deadline = r.deadline or v.deadline
+        d = lambda day: format_date(day, self.lang)  # noqa: E731
+        if v.direction is Direction.RANGE:
+            path = self.tr(f"목표 범위는 {self.target_text(v)}입니다.", f"The target band is {self.target_text(v)}.")
+        elif v.baseline is not None and v.target is not None:
+            path = self.tr(
+                f"목표 궤적은 {d(start)} {self.value(v, v.baseline)}에서 {d(deadline)} {self.value(v, v.target)}까지 곧게 이어집니다.",
+                f"The target path runs straight from {self.value(v, v.baseline)} on {d(start)} to "
+                f"{self.value(v, v.target)} on {d(deadline)}.")
+        else:
+            path = self.tr("기준값이나 목표가 없어 목표 궤적은 없습니다.", "With no baseline or target there is no target path.")
+        series = self.recorded(v)
+        if series:
+            values = [x for _, x in series]
+            seen = self.tr(
+                f" 실적 {len(series)}개가 {d(series[0][0])}부터 {d(series[-1][0])}까지 기록되었고, 가장 낮은 값은 "
+                f"{self.value(v, min(values))}, 가장 높은 값은 {self.value(v, max(values))}, 최근 값은 {self.value(v, values[-1])}입니다.",
+                f" {len(series)} actuals are recorded from {d(series[0][0])} to {d(series[-1][0])}: lowest "
+                f"{self.value(v, min(values))}, highest {self.value(v, max(values))}, latest {self.value(v, values[-1])}.")
+            if r.forecast is not None:
+                seen += self.tr(f" 지금 추세라면 마감일에 {self.value(v, r.forecast)}입니다.",
+                                f" At the current trend it is {self.value(v, r.forecast)} at the deadline.")
+        else:
+            seen = self.tr(" 기록된 실적은 아직 없습니다.", " No actuals are recorded yet.")
+        return self.tr("그래프: ", "Chart: ") + path + seen
+
+    def recorded(self, v: KpiView) -> list[tuple[date, float]]:
+        """(period end, recorded value) for every period of the plan with a value, in order."""
+        cached = self._recorded.get(v.id)
+        if cached is None:
+            series = self.project.actuals.get(v.id, {})
+            periods = kpi_periods(self.project, v.selection) if series else ()
+            cached = self._recorded[v.id] = [(p.end, series[p.start]) for p in periods if p.start in series]
+        return cached
+
+    def recorded_values(self) -> list[Flowable]:
+        """Every recorded value by period, beside the target path: the charts' numbers as a table."""
+        blocks: list[Flowable] = []
+        for v in self.views:
+            series = self.recorded(v)
+            if not series:
+                continue
+            aim = self.tr(f" · 목표 범위 {self.target_text(v)}", f" · target band {self.target_text(v)}") \
+                if v.direction is Direction.RANGE else ""
+            head = self.tr("기간 끝", "Period end"), self.tr("실적", "Actual")
+            cells = [(format_short_date(day), self.value(v, x)) for day, x in series]
+            blocks += [CondPageBreak(24 * mm) if blocks else Spacer(1, 0),
+                       Paragraph(para(v.name) + f"<font size='7.5' color='#616E7C'>{para(aim)}</font>", self.st["h3_plain"]),
+                       ValuesGrid(head, cells, self.width)]
+        if not blocks:
+            return []
+        return [self.h1("values"), Paragraph(para(self.tr(
+            "추적표에 적은 값을 기간별로 옮겼습니다(왼쪽에서 오른쪽, 위에서 아래 순서). 목표 궤적은 직선이라 각 그래프 아래 문장에 시작과 끝을 적었습니다.",
+            "The values recorded in the tracker, by period (left to right, then down). The target path is a straight "
+            "line: the sentence under each chart gives its start and end.")),
+            self.st["small"]), Spacer(1, 4), *blocks]
 
     def roi(self) -> list[Flowable]:
         r = self.project.roi
@@ -653,7 +777,7 @@ class _Plan:
                 what = ", ".join(names[i] for i in c.kpi_ids)
             if c.final:
                 what = (what + " · " if what else "") + self.tr("최종 검토: 목표 달성 여부 판단", "Final review: was the goal reached?")
-            rows.append([self.cell(format_date(c.day, self.lang)), self.cell(what)])
+            rows.append([self.line_cell(format_date(c.day, self.lang)), self.cell(what)])
         hour = self.project.review.reminder_hour
         out: list[Flowable] = [
             self.h1("calendar"),
@@ -669,7 +793,7 @@ class _Plan:
         return out
 
     def freq_group(self, ids: tuple[str, ...]) -> str:
-        freqs = {self.project.kpi(i).frequency for i in ids}
+        freqs = {self.frequency[i] for i in ids}
         # Mid-sentence ("every weekly KPI"), so the English name goes lower-case.
         return " / ".join(self.get(FREQUENCY_NAMES[f]).lower() for f in sorted(freqs))
 
@@ -677,6 +801,14 @@ class _Plan:
         if not self.project.notes.strip():
             return []
         return [self.h1("notes"), Paragraph(para(self.project.notes), self.st["body"])]
+
+
+class _Right(str):
+    """A table cell drawn as a plain, right-aligned string."""
+
+
+class _Left(str):
+    """A table cell drawn as a plain, left-aligned string."""
 
 
 def _percent_number(value: float | None) -> str:

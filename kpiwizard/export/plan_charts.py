@@ -25,6 +25,7 @@ TARGET_COLOUR = colors.HexColor("#7B8794")
 FORECAST_COLOUR = colors.HexColor("#C05621")
 BAND_COLOUR = colors.HexColor("#DDEFE3")
 LABEL_SIZE = 7.0
+MAX_DOTS = 60
 
 
 def _nice_step(span: float, ticks: int = 5) -> float:
@@ -115,8 +116,9 @@ def trajectory_drawing(
     if actuals:
         if len(actuals) > 1:
             d.add(PolyLine([c for day, v in actuals for c in (X(day), Y(v))], strokeColor=ACCENT, strokeWidth=1.6))
-        for day, v in actuals:
-            d.add(Circle(X(day), Y(v), 1.8, fillColor=ACCENT, strokeColor=None))
+        if len(actuals) <= MAX_DOTS:  # a dot per reading while they can be told apart; beyond, the line
+            for day, v in actuals:
+                d.add(Circle(X(day), Y(v), 1.8, fillColor=ACCENT, strokeColor=None))
 
     _legend(d, left, height - 9, bool(path), bool(actuals), bool(forecast), bool(band), lang)
     return d

@@ -17,6 +17,7 @@ SECTIONS = {
     "kpi_cards": t("KPI 정의", "KPI definitions"),
     "map": t("전략 지도", "Strategy map"),
     "trajectories": t("목표 궤적과 현황", "Trajectories and status"),
+    "values": t("기록된 값", "Recorded values"),
     "actions": t("실행 계획", "Action plan"),
     "roi": t("투자 수익(ROI)", "Return on investment (ROI)"),
     "calendar": t("점검 일정", "Review calendar"),

@@ -14,24 +14,34 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rec
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from kpiwizard.core.enums import Indicator, Lang
+from kpiwizard.core.enums import Indicator, Lang, Status
 from kpiwizard.core.strategy_map import MapObjective, StrategyMap
 from kpiwizard.core.text import t
-from kpiwizard.core.vocab import INDICATOR_NAMES
+from kpiwizard.core.vocab import INDICATOR_NAMES, STATUS_NAMES
 
 
 from .plan_style import (
     drawing,
     ACCENT,
+    BAD,
     BOLD,
     FONT,
+    GOOD,
     INK,
-    LAGGING_COLOUR,
-    LEADING_COLOUR,
     MUTED,
     RULE,
+    WARN,
     wrap,
 )
+
+# Each KPI's marker is filled with its status colour (its shape still says leading or lagging), and
+# the box's left edge takes the worst colour among its KPIs; the legend names each status shown.
+# The colours are the plan's own (plan.STATUS_COLOURS), passed in with the statuses.
+_WORST_FIRST = (BAD, WARN, GOOD)
+
+
+def _rank(colour: colors.Color) -> int:
+    return next((i for i, c in enumerate(_WORST_FIRST) if c == colour), len(_WORST_FIRST))
 
 BAND_COLOURS = ("#EEF3FA", "#F3F7F1", "#FBF6EE", "#F4F1F8")
 LABEL_W = 78.0
@@ -47,7 +57,7 @@ MAX_COLUMNS = 4
 class _Box:
     objective: MapObjective
     title: list[str]
-    kpis: list[tuple[Indicator, list[str]]]
+    kpis: list[tuple[Indicator, colors.Color | None, list[str]]]
     more: int
     more_label: str
     x: float = 0.0
@@ -56,18 +66,25 @@ class _Box:
     h: float = 0.0
 
 
-def _layout_box(o: MapObjective, w: float, lang: Lang) -> _Box:
+def _layout_box(o: MapObjective, w: float, lang: Lang, fills: dict[str, colors.Color]) -> _Box:
     text_w = w - 2 * PAD
     title = wrap(o.name, BOLD, TITLE_SIZE, text_w, 3)
-    kpis = [(k.indicator, wrap(k.name, FONT, KPI_SIZE, text_w - 9, 2)) for k in o.kpis[:MAX_KPIS_SHOWN]]
+    kpis = [(k.indicator, fills.get(k.id), wrap(k.name, FONT, KPI_SIZE, text_w - 9, 2))
+            for k in o.kpis[:MAX_KPIS_SHOWN]]
     more = max(len(o.kpis) - MAX_KPIS_SHOWN, 0)
-    lines = len(title) * (TITLE_SIZE + 2) + 4 + sum(len(n) * (KPI_SIZE + 2) + 1.5 for _, n in kpis)
+    lines = len(title) * (TITLE_SIZE + 2) + 4 + sum(len(n) * (KPI_SIZE + 2) + 1.5 for _, _, n in kpis)
     lines += (KPI_SIZE + 2) if more else 0
     more_label = t(f"외 {more}개", f"+{more} more").get(lang)
     return _Box(o, title, kpis, more, more_label, w=w, h=lines + 2 * PAD)
 
 
-def strategy_map_drawing(smap: StrategyMap, width: float, max_height: float, lang: Lang) -> Drawing:
+def strategy_map_drawing(smap: StrategyMap, width: float, max_height: float, lang: Lang,
+                         statuses: dict[str, Status] | None = None,
+                         status_colours: dict[Status, colors.Color] | None = None) -> Drawing:
+    """The map; with ``statuses`` (KPI id -> status) each KPI and box shows its status colour."""
+    statuses = statuses or {}
+    palette = status_colours or {}
+    fills = {k: palette.get(s, MUTED) for k, s in statuses.items()}
     content_w = width - LABEL_W - GAP
     per_band = [smap.in_perspective(p) for p, _ in smap.perspectives]
     columns = min(max([len(b) for b in per_band] + [2]), MAX_COLUMNS)
@@ -78,12 +95,12 @@ def strategy_map_drawing(smap: StrategyMap, width: float, max_height: float, lan
     top = 0.0
     for (perspective, name), objectives in zip(smap.perspectives, per_band):
         rows = [objectives[i:i + columns] for i in range(0, len(objectives), columns)]
-        laid = [[_layout_box(o, box_w, lang) for o in row] for row in rows]
+        laid = [[_layout_box(o, box_w, lang, fills) for o in row] for row in rows]
         inner = sum(max(b.h for b in row) for row in laid) + GAP * max(len(laid) - 1, 0)
         height = max(inner + 2 * GAP, 44.0)
         bands.append((name, top, height, laid))
         top += height
-    legend_h = 22.0
+    legend_h = 36.0 if statuses else 22.0
     total_h = top + legend_h
 
     g = Group()
@@ -115,7 +132,8 @@ def strategy_map_drawing(smap: StrategyMap, width: float, max_height: float, lan
     _arrows(g, smap, boxes)
     for b in boxes.values():
         _draw_box(g, b)
-    _legend(g, width, lang)
+    shown = sorted(set(statuses.values()), key=lambda s: (_rank(palette.get(s, MUTED)), list(Status).index(s)))
+    _legend(g, width, lang, [(STATUS_NAMES[s].get(lang), palette.get(s, MUTED)) for s in shown])
 
     scale = min(1.0, max_height / total_h)
     g.transform = (scale, 0, 0, scale, 0, 0)
@@ -126,6 +144,9 @@ def strategy_map_drawing(smap: StrategyMap, width: float, max_height: float, lan
 
 def _draw_box(g: Group, b: _Box) -> None:
     g.add(Rect(b.x, b.y, b.w, b.h, rx=4, ry=4, fillColor=colors.white, strokeColor=ACCENT, strokeWidth=0.8))
+    known = [fill for _, fill, _ in b.kpis if fill is not None]
+    if known:
+        g.add(Rect(b.x, b.y, 3.2, b.h, fillColor=min(known, key=_rank), strokeColor=None))
     y = b.y + b.h - PAD - TITLE_SIZE
     for line in b.title:
         g.add(String(b.x + PAD, y, line, fontName=BOLD, fontSize=TITLE_SIZE, fillColor=INK))
@@ -133,8 +154,8 @@ def _draw_box(g: Group, b: _Box) -> None:
     y -= 2
     g.add(Line(b.x + PAD, y + KPI_SIZE + 1, b.x + b.w - PAD, y + KPI_SIZE + 1, strokeColor=RULE, strokeWidth=0.5))
     y -= 2
-    for indicator, lines in b.kpis:
-        _marker(g, b.x + PAD + 3, y + 2.3, indicator)
+    for indicator, fill, lines in b.kpis:
+        _marker(g, b.x + PAD + 3, y + 2.3, indicator, fill)
         for line in lines:
             g.add(String(b.x + PAD + 9, y, line, fontName=FONT, fontSize=KPI_SIZE, fillColor=INK))
             y -= KPI_SIZE + 2
@@ -143,11 +164,12 @@ def _draw_box(g: Group, b: _Box) -> None:
         g.add(String(b.x + PAD + 9, y, b.more_label, fontName=FONT, fontSize=KPI_SIZE, fillColor=MUTED))
 
 
-def _marker(g: Group, x: float, y: float, indicator: Indicator) -> None:
+def _marker(g: Group, x: float, y: float, indicator: Indicator, fill: colors.Color | None = None) -> None:
+    fill = fill or INK
     if indicator is Indicator.LEADING:
-        g.add(Circle(x, y, 2.4, fillColor=LEADING_COLOUR, strokeColor=None))
+        g.add(Circle(x, y, 2.6, fillColor=fill, strokeColor=None))
     else:
-        g.add(Rect(x - 2.2, y - 2.2, 4.4, 4.4, fillColor=LAGGING_COLOUR, strokeColor=None))
+        g.add(Rect(x - 2.4, y - 2.4, 4.8, 4.8, fillColor=fill, strokeColor=None))
 
 
 def _arrows(g: Group, smap: StrategyMap, boxes: dict[str, _Box]) -> None:
@@ -188,7 +210,16 @@ def _arrow(g: Group, x1: float, y1: float, x2: float, y2: float) -> None:
     g.add(Polygon([x2, y2, *left, *right], fillColor=colour, strokeColor=None))
 
 
-def _legend(g: Group, width: float, lang: Lang) -> None:
+def _legend(g: Group, width: float, lang: Lang, statuses: list[tuple[str, colors.Color]]) -> None:
+    if statuses:  # a second line: the status colours used on this map
+        x, y = LABEL_W + GAP, 21.0
+        title = t("현황:", "Status:").get(lang)
+        g.add(String(x - 2.4, y, title, fontName=FONT, fontSize=7.5, fillColor=INK))
+        x += stringWidth(title, FONT, 7.5) + 6
+        for name, fill in statuses:
+            g.add(Rect(x - 2.4, y + 0.1, 4.8, 4.8, fillColor=fill, strokeColor=None))
+            g.add(String(x + 6, y, name, fontName=FONT, fontSize=7.5, fillColor=INK))
+            x += 20 + stringWidth(name, FONT, 7.5)
     y = 7.0
     x = LABEL_W + GAP
     _marker(g, x, y + 2.5, Indicator.LEADING)

@@ -46,6 +46,7 @@ def rendered(out_dir: Path, name: str, lang: str, paper: str) -> ReadPdf:
 def expected_sections(name: str) -> list[str]:
     p = find_example(name).load()
     keys = ["cover", "summary", "kpi_table", "kpi_cards", "map", "trajectories"]
+    keys += ["values"] if any(p.actuals.values()) else []
     keys += ["actions"] if p.actions else []
     keys += ["roi", "calendar"]
     keys += ["notes"] if p.notes.strip() else []
@@ -67,7 +68,8 @@ def test_plan_reads_back_with_sections_goal_and_kpis(out_dir: Path, name: str, l
     for view in view_kpis(project, Lang(lang)):
         assert squash(view.name) in pdf.flat
     assert pdf.info["Page size"] == PAGE_SIZES[paper]
-    assert int(pdf.info["Pages"]) >= len(expected_sections(name))
+    # Sections follow one another on a page when there is room: fewer pages than sections is fine.
+    assert int(pdf.info["Pages"]) >= 3
 
 
 @pytest.mark.parametrize("name,lang,paper", COMBOS)
