@@ -14,17 +14,16 @@ from pathlib import Path
 
 from kpiwizard.core.enums import Lang
 
+# Only what the loading frame needs: every Qt name costs CPU the first time it is touched (PySide6
+# builds its enums then), and the ``Qt`` namespace alone costs 10 ms, so the frame does without it.
 from .qt import (
     QApplication,
     QByteArray,
-    QEvent,
+    QHBoxLayout,
     QLabel,
-    QLocale,
     QObject,
     QSettings,
-    Qt,
     QTimer,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
@@ -65,7 +64,8 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
 
 def chosen_language(lang: Lang | None = None) -> Lang:
     """The asked language, else the saved one, else Korean for a Korean system, else English."""
-    from .settings import Settings
+    from .qt import QLocale
+    from .settings import Settings  # (not .i18n: it loads the bilingual text model, and pydantic)
 
     if lang is not None:
         return lang
@@ -96,8 +96,10 @@ class LoadingFrame(QWidget):
         ko = lang is Lang.KO
         self.setWindowTitle("KPI 마법사" if ko else "KPI Wizard")
         label = QLabel("KPI 마법사를 여는 중…" if ko else "Opening KPI Wizard…")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        QVBoxLayout(self).addWidget(label)
+        row = QHBoxLayout(self)  # centred by stretches on both sides (a label centres itself vertically)
+        row.addStretch(1)
+        row.addWidget(label)
+        row.addStretch(1)
         self.resize(1100, 780)
         geometry = QSettings().value("window/geometry", QByteArray(), type=QByteArray)
         if geometry is not None and not geometry.isEmpty():
@@ -119,10 +121,26 @@ class FileOpenRelay(QObject):
         self._open_plan = open_plan
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        from .qt import QEvent
+
         if event.type() == QEvent.Type.FileOpen and event.file():
             self._open_plan(Path(event.file()))
             return True
         return False
+
+
+def cannot_open(frame: QWidget, lang: Lang) -> None:
+    """The main window could not be built: the traceback for a bug report, a message, exit code 1."""
+    import traceback
+
+    from . import dialogs
+
+    traceback.print_exc()
+    dialogs.ui.error(frame, "KPI 마법사를 열 수 없습니다. 프로그램 오류입니다: 위의 내용을 알려 주세요."
+                     if lang is Lang.KO else
+                     "KPI Wizard cannot open: this is a bug in the program. Please report the text printed above.")
+    frame.close()
+    QApplication.instance().exit(1)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -137,7 +155,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             return
         from . import smoke
 
-        window = create_window(lang)
+        try:
+            window = create_window(lang)
+        except Exception:  # a bug: say so and quit, rather than leave "opening…" on screen for ever
+            windows.append(None)
+            cannot_open(frame, lang)
+            return
         windows.append(window)
         window.show()
         frame.close()
