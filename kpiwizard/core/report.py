@@ -93,6 +93,12 @@ def check_report_json(project: Project, lang: Lang, on: date | None = None) -> d
                 "fix": f.fix.get(lang),
                 "field": f.field,
                 "kpi": f.kpi_id,
+                # What the verdict stood on: where to change it, its value and where it comes from.
+                "assumptions": [
+                    {"key": a.key, "value": a.value, "label": a.label.get(lang), "source": a.source.get(lang),
+                     "default": a.default}
+                    for a in f.assumptions
+                ],
             }
             for f in result.findings
         ],

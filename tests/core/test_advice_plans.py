@@ -608,3 +608,20 @@ def test_shares_the_owner_decides_are_measured_against_the_room_to_one_hundred()
     # A share the audience decides (share of voice) is still measured against its own value.
     p = plan([K("share_of_voice", 5, 20), K("mentions", 30, 33)], what="언급 점유율")
     assert "R-kpi-unrealistic" in findings(p)
+
+
+def test_check_json_lists_each_verdicts_assumptions(capsys, tmp_path):
+    import json
+
+    from kpiwizard.cli import main
+
+    path = tmp_path / "p.kpiwiz"
+    main(["example", "pizzeria-unrealistic", str(path)])
+    capsys.readouterr()
+    main(["check", str(path), "--json", "--lang", "en"])
+    data = json.loads(capsys.readouterr().out)
+    finding = next(f for f in data["findings"] if f["id"] == "R-audience-capacity")
+    used = {a["key"]: a for a in finding["assumptions"]}
+    assert used["assumptions.organic_growth_per_post"]["value"] == 0.02
+    assert used["assumptions.cost_per_follower"]["value"] == 1.2 and used["assumptions.cost_per_follower"]["default"]
+    assert "assumption" in used["assumptions.cost_per_follower"]["source"]
