@@ -625,3 +625,13 @@ def test_check_json_lists_each_verdicts_assumptions(capsys, tmp_path):
     assert used["assumptions.organic_growth_per_post"]["value"] == 0.02
     assert used["assumptions.cost_per_follower"]["value"] == 1.2 and used["assumptions.cost_per_follower"]["default"]
     assert "assumption" in used["assumptions.cost_per_follower"]["source"]
+
+
+@pytest.mark.parametrize("what,vague", [
+    ("페이스북 브랜드 인지도 향상", True), ("페이스북 팔로워 향상", False), ("더 잘하기", True),
+    ("우리 동네 페이스북 팔로워", False), ("Improve our brand awareness", True), ("Improve weekday bookings", False),
+    ("매장 이미지 개선", True), ("네이버 플레이스 저장 수 늘리기", False), ("브랜딩 강화", True),
+])
+def test_a_goal_is_vague_only_when_it_names_nothing_countable(what, vague):
+    p = plan([K("followers_local", 400, 480)], what=what)
+    assert ("S-what-vague" in findings(p)) is vague
