@@ -233,3 +233,20 @@ def test_build_preview_is_pure_over_parsed_files():
     before = project.model_dump()
     assert build_preview(project, files).render("en") == build_preview(project, files).render("en")
     assert project.model_dump() == before
+
+
+def test_an_unnamed_daily_views_file_belongs_to_the_one_meta_channel_of_the_import(tmp_path):
+    """Views.csv and an Instagram post export together: the daily views are Instagram's and win over the
+    per-post views, instead of being added to them."""
+    project = pf.plan(MON, MON + timedelta(6), [("impressions", "weekly")])
+    views = pf.write(tmp_path, "Views.csv", pf.meta_daily("Views", {MON + timedelta(i): 10 for i in range(7)}), LATER)
+    posts = pf.write(tmp_path, "posts.csv", pf.instagram_posts(
+        [dict(day=MON, views=500, reach=100, likes=1, shares=0, comments=0, saves=0)]), LATER)
+    (v,) = plan_import(project, [views, posts]).values
+    assert (v.value, v.channels) == (70, ("Instagram",))
+    fb = pf.write(tmp_path, "fb.csv", pf.facebook_posts(
+        [dict(day=MON, views=300, reach=100, likes=1, comments=0, shares=0)]), LATER)
+    both = plan_import(project, [views, posts, fb])
+    (v,) = both.values
+    assert (v.value, v.channels) == (70 + 500 + 300, ("Facebook", "Instagram", "Meta"))
+    assert "put instagram or facebook in the file name" in both.render("en")

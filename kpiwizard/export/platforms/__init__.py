@@ -28,7 +28,8 @@ from kpiwizard.core.korean import eun
 
 from .common import MAX_BYTES, PlatformFileError, Unrecognised, check_size, csv_rows, decode, fail, quote, safe_zip
 
-__all__ = ["plan_import", "apply_import", "read_files", "read_bytes_as", "PlatformFileError", "ImportPreview"]
+__all__ = ["plan_import", "apply_import", "read_files", "read_bytes_as", "assign_meta_channel", "PlatformFileError",
+           "ImportPreview"]
 
 
 def plan_import(
@@ -43,8 +44,35 @@ def plan_import(
     this plan; a mapped column replaces that KPI's automatic sources. ``lang`` is accepted for the
     caller's convenience; the preview carries both languages (``preview.render(lang)``).
     """
-    files = read_files(paths)
+    files = assign_meta_channel(read_files(paths))
     return build_preview(project, files, mappings)
+
+
+def assign_meta_channel(files: list[ParsedFile]) -> list[ParsedFile]:
+    """Meta's daily Views / Viewers / Content interactions files do not say whose they are.
+
+    When the same import holds post exports of exactly one Meta channel (Instagram or Facebook),
+    the unnamed daily files are that channel's, so its daily figures take precedence over its
+    per-post totals instead of being added to them. Otherwise they stay a channel of their own,
+    "Meta", and the preview says how to name them (a file name containing instagram/facebook).
+    """
+    post_channels = {f.channel for f in files if f.platform == "meta_posts"}
+    unnamed = [f for f in files if f.platform == "meta_daily" and f.channel == "Meta"]
+    if not unnamed:
+        return files
+    if len(post_channels) == 1:
+        channel = next(iter(post_channels))
+        for f in unnamed:
+            f.channel = channel
+            f.readings = [replace(r, channel=channel) for r in f.readings]
+            f.ignored.append(t(f"어느 계정의 파일인지 적혀 있지 않아, 함께 가져온 게시물 내보내기의 채널({channel})로 봅니다",
+                               f"the file does not say whose it is: taken as {channel}'s, like the post export imported with it"))
+    else:
+        for f in unnamed:
+            f.ignored.append(t("어느 계정(Instagram/Facebook)의 파일인지 적혀 있지 않아 'Meta' 채널로 따로 셉니다. 파일 이름에 instagram이나 facebook을 넣으면 그 채널로 셉니다",
+                               "the file does not say whether it is Instagram's or Facebook's, so it counts as a channel of its own, "
+                               "'Meta'; put instagram or facebook in the file name to count it as that channel"))
+    return files
 
 
 def apply_import(project: Project, preview: ImportPreview) -> Project:
