@@ -101,8 +101,11 @@ def meta_ads_korean(campaigns: list[dict], start: date, end: date, total_reach: 
     return b"\xef\xbb\xbf" + _csv(rows).encode("utf-8")
 
 
-def youtube_zip(days: dict[date, dict], videos: list[dict], korean: bool = True, total_start: int = 100) -> bytes:
-    """YouTube Studio's export zip: Table data.csv (Total row first), Chart data.csv (daily), Totals.csv."""
+def youtube_zip(days: dict[date, dict], videos: list[dict], korean: bool = True) -> bytes:
+    """YouTube Studio's export zip: Table data.csv (Total row first), Chart data.csv (daily), Totals.csv.
+
+    ``누적 구독자`` runs from 0 at the first day of the download's range (the subscribers gained so far).
+    """
     if korean:
         table_header = ["콘텐츠", "동영상 제목", "동영상 게시 시간", "길이", "조회수", "시청 시간(단위: 시간)", "구독자",
                         "노출수", "노출 클릭률(%)", "평균 조회율 (%)"]
@@ -120,7 +123,7 @@ def youtube_zip(days: dict[date, dict], videos: list[dict], korean: bool = True,
         trows.append([f"vid{i:05d}", v.get("title", f"영상 {i}"), f"{['Jan','Feb','Mar','Apr','May','Jun','Jul','Aug','Sep','Oct','Nov','Dec'][day.month-1]} {day.day}, {day.year}",
                       60, v["views"], "1.2", 1, 800, "3.1", "—"])
     crows: list[list[object]] = [chart_header]
-    cumulative = total_start
+    cumulative = 0
     for d, m in sorted(days.items()):
         cumulative += m["subs"]
         crows.append([d.isoformat(), m["subs"], cumulative, m["views"] // 2, m["views"], "0.8"])

@@ -84,15 +84,40 @@ def test_a_rate_only_uses_channels_that_have_both_sides(tmp_path):
     assert v.value == pytest.approx(10.0) and v.channels == ("Instagram",)
 
 
-def test_stock_is_the_last_reading_of_the_period_added_across_channels(tmp_path):
+def test_stock_is_the_last_reading_of_the_period(tmp_path):
     project = pf.plan(MON, MON + timedelta(13), [("followers", "weekly")])
-    yt = pf.write(tmp_path, "yt.zip", pf.youtube_zip({MON + timedelta(i): dict(views=1, subs=1) for i in range(14)},
-                                                     [], total_start=100), LATER)
     tt_days = {MON + timedelta(i): dict(views=1, likes=0, comments=0, shares=0, new=2) for i in range(14)}
     tt = pf.write(tmp_path, "tt.zip", pf.tiktok_zip(tt_days, []), LATER)
-    assert values(plan_import(project, [yt]), "followers") == {MON: 107, MON + timedelta(7): 114}
-    both = values(plan_import(project, [yt, tt]), "followers")
-    assert both == {MON: 107 + 1014, MON + timedelta(7): 114 + 1028}
+    assert values(plan_import(project, [tt]), "followers") == {MON: 1014, MON + timedelta(7): 1028}
+
+
+def test_stock_channels_are_added_each_at_its_own_last_reading():
+    from kpiwizard.core.aggregate import ParsedFile, Reading
+
+    def series(channel, points):
+        readings = [Reading("followers", v, d, d, channel, "daily", as_of=LATER, file=channel) for d, v in points]
+        return ParsedFile(channel, "x", pf_label(), channel, readings, [], [], points[0][0], points[-1][0], LATER, 0, "daily")
+
+    project = pf.plan(MON, MON + timedelta(6), [("followers", "weekly")])
+    a = series("TikTok", [(MON, 100), (MON + timedelta(6), 110)])
+    b = series("LinkedIn", [(MON + timedelta(1), 40), (MON + timedelta(4), 42)])  # its last reading is day 5
+    (v,) = build_preview(project, [a, b]).values
+    assert v.value == 152 and v.channels == ("LinkedIn", "TikTok")
+
+
+def pf_label():
+    from kpiwizard.core.text import t
+
+    return t("시험", "test")
+
+
+def test_youtube_cumulative_subscribers_are_not_a_follower_count(tmp_path):
+    project = pf.plan(MON, MON + timedelta(13), [("followers", "weekly")])
+    yt = pf.write(tmp_path, "yt.zip", pf.youtube_zip({MON + timedelta(i): dict(views=1, subs=1) for i in range(14)}, []),
+                  LATER)
+    preview = plan_import(project, [yt])
+    assert preview.values == []
+    assert "not the channel's subscriber count" in preview.render("en")
 
 
 def test_reach_needs_a_figure_for_exactly_the_period(tmp_path):

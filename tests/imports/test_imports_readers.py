@@ -172,8 +172,9 @@ def test_youtube_zip_table_chart_totals(korean):
     files = read_bytes_as("yt.zip", pf.youtube_zip(days, [dict(day=D0, views=50)], korean=korean), AS_OF)
     kinds = sorted(f.platform for f in files)
     assert kinds == ["youtube_chart", "youtube_chart", "youtube_table"]
-    followers = readings(files, "followers")
-    assert followers[(D0, "")] == 102 and followers[(D0 + timedelta(13), "")] == 128  # cumulative subscribers
+    running = readings(files, "subscribers_running_total")
+    assert running[(D0, "")] == 2 and running[(D0 + timedelta(13), "")] == 28  # gained within the range
+    assert not readings(files, "followers")  # not the channel's subscriber count
     assert readings(files, "views")[(D0 + timedelta(3), "")] == 103
     table = next(f for f in files if f.platform == "youtube_table")
     assert table.rows == 1 and any("1" in n.en and "totals" in n.en for n in table.ignored)

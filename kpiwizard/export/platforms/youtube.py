@@ -4,7 +4,8 @@
   Turkish ``Tablo verileri.csv``).
 * **Chart data** and **Totals** carry a date column: one row per day (long format: date, one
   dimension such as the video, one metric; or wide: several metrics). Rows of the same day are
-  added up. ``누적 구독자`` (cumulative subscribers) is the subscriber count, a stock.
+  added up. ``누적 구독자`` (cumulative subscribers) is the running total of subscribers gained within
+  the download's date range, not the channel's subscriber count: it feeds no follower KPI.
 * **Table data** has one row per video, after a first ``Total``/``합계`` row. Its numbers cover the
   report's date range, which the file does not state, so they are not split into periods: only
   each video's publish day is used (one post). Read the daily numbers from Chart data instead.
@@ -25,7 +26,7 @@ CHART_LABEL = t("YouTube 스튜디오 일별 데이터", "YouTube Studio chart d
 
 
 def is_chart(table: Table) -> bool:
-    specific = sum(1 for f in table.fields if f in ("views", "watch_time_hours", "subscribers_net", "followers",
+    specific = sum(1 for f in table.fields if f in ("views", "watch_time_hours", "subscribers_net", "subscribers_running_total",
                                                      "engaged_views", "impressions"))
     return table.has("date") and specific >= 1
 
