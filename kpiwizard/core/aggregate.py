@@ -13,7 +13,11 @@ The rules, in words (a sceptical marketer should be able to check each one):
   cover only in part is marked *partial* with the days covered; a period the files do not touch
   gets no value (an empty week inside a file's span is a real zero).
 * **Rate and share** (engagement rate, CTR, cost per click): numerator and denominator are each
-  summed over the period first, then divided — never an average of daily or per-post rates.
+  summed over the period first, then divided — never an average of daily or per-post rates. A
+  channel counts only with both sides (TikTok likes over Instagram reach would mean nothing).
+* **Figures for a span** (an ads export, a GA4 report without a date column) are used only when the
+  span lies inside one plan period: a span across two periods cannot be split, and the preview
+  says so.
 * **Reach and viewers count people**, and the same person turns up on many days: such a figure is
   used only when a file gives it for exactly the period (an ads export for that week, say);
   otherwise the preview says why the KPI got no value.
