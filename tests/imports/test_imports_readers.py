@@ -323,3 +323,12 @@ def test_a_pipe_is_refused_not_waited_on(tmp_path):
     with pytest.raises(PlatformFileError) as e:
         read_files([fifo])
     assert "not a regular file" in e.value.message("en")
+
+
+def test_ga4_with_channel_group_and_campaign_counts_both_ways():
+    header = "Session primary channel group (Default Channel Group),Session campaign,Sessions,Engaged sessions,Key events,Total revenue"
+    text = (f"# Start date: 20260302\n# End date: 20260308\n{header}\n,,100,50,5,0\n"
+            "Organic Social,kw01-reels,30,20,2,1000\nReferral,kw02,10,5,1,0\nDirect,(direct),60,25,2,0\n")
+    (f,) = read_bytes_as("ga4.csv", text.encode(), AS_OF)
+    got = {(r.metric, r.campaign): r.value for r in f.readings if r.metric in ("social_sessions", "campaign_sessions")}
+    assert got == {("social_sessions", ""): 30, ("campaign_sessions", "kw01-reels"): 30, ("campaign_sessions", "kw02"): 10}

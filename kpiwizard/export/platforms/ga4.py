@@ -100,31 +100,32 @@ def read_ga4(name: str, text: str, as_of: date) -> ParsedFile:
         last = d1 if last is None or d1 > last else last
         if dim_col is None:
             continue
-        dim = table.text(cells, dim_col)
-        if dim_col == group_col:
-            if social.get(norm(dim)) != "social":
-                other += 1
-                continue
-            prefix, campaign = "social_", ""
-        else:
-            if not dim or (dim.startswith("(") and dim.endswith(")")):
-                other += 1
-                continue
-            prefix, campaign = "campaign_", dim
+        targets = []  # (metric prefix, campaign) this row counts for
+        if group_col is not None and social.get(norm(table.text(cells, group_col))) == "social":
+            targets.append(("social_", ""))
+        if campaign_col is not None:
+            campaign = table.text(cells, campaign_col)
+            if campaign and not (campaign.startswith("(") and campaign.endswith(")")):
+                targets.append(("campaign_", campaign))
+        if not targets:
+            other += 1
+            continue
         values = {f: table.num(row, cells, i) for i, f in metric_cols.items()}
         sessions = values.get("sessions") or 0.0
-        out = {f"{prefix}{_COUNTS[f]}": v for f, v in values.items() if f in _COUNTS and v is not None}
-        if values.get("average_engagement_time") is not None:
-            out[f"{prefix}engagement_seconds"] = values["average_engagement_time"] * sessions
-        if values.get("engaged_sessions") is not None and values.get("sessions") is not None:
-            out[f"{prefix}bounced_sessions"] = max(sessions - values["engaged_sessions"], 0.0)
-        for metric, v in out.items():
-            key = (metric, d0, d1, campaign)
-            sums[key] += v
-            rows_of.setdefault(key, row)
+        for prefix, campaign in targets:
+            out = {f"{prefix}{_COUNTS[f]}": v for f, v in values.items() if f in _COUNTS and v is not None}
+            if values.get("average_engagement_time") is not None:
+                out[f"{prefix}engagement_seconds"] = values["average_engagement_time"] * sessions
+            if values.get("engaged_sessions") is not None and values.get("sessions") is not None:
+                out[f"{prefix}bounced_sessions"] = max(sessions - values["engaged_sessions"], 0.0)
+            for metric, v in out.items():
+                key = (metric, d0, d1, campaign)
+                sums[key] += v
+                rows_of.setdefault(key, row)
     derived = {"sessions": "sessions", "engaged_sessions": "bounced_sessions", "key_events": "key_events",
                "revenue": "revenue", "views": "views", "average_engagement_time": "engagement_seconds"}
-    col_of = {f"{prefix_all}{derived[f]}": table.column_key(i) for i, f in metric_cols.items()}
+    col_of = {f"{prefix}{derived[f]}": table.column_key(i) for i, f in metric_cols.items()
+              for prefix in ("social_", "campaign_")}
     source = "daily" if date_col is not None else "period"
     if date_col is None and start == end:
         source = "daily"
@@ -135,8 +136,8 @@ def read_ga4(name: str, text: str, as_of: date) -> ParsedFile:
     if totals:
         ignored.append(t("합계 행 1개(이름이 빈 첫 행)", "1 totals row (the first row, without a label)"))
     if other:
-        what = t("소셜이 아닌 채널 그룹", "channel groups other than social") if dim_col == group_col else \
-            t("캠페인이 없는 행((direct), (organic) 등)", "rows without a campaign ((direct), (organic)…)")
+        what = t("소셜이 아닌 채널 그룹", "channel groups other than social") if campaign_col is None else \
+            t("소셜 채널도 캠페인도 아닌 행((direct), (organic) 등)", "rows of neither a social channel nor a campaign ((direct), (organic)…)")
         ignored.append(t(f"{what.ko} {other}행", f"{other} row(s) of {what.en}"))
     if dim_col is None:
         ignored.append(t("채널 그룹이나 세션 캠페인 열이 없어 소셜 방문을 가려낼 수 없습니다. 보고서에 그 측정기준을 넣어 주세요.",
