@@ -13,9 +13,10 @@ start=$(date +%s)
 
 rm -rf "$venv" build/kpiwizard dist/kpiwizard
 "$python" -m venv "$venv"
-"$venv/bin/python" -m pip install -q --upgrade pip
+# The locked versions (constraints.txt, scripts/lock.sh), so the bundle holds what the suite tested.
+"$venv/bin/python" -m pip install -q -c constraints.txt --upgrade pip
 # A copy of the tree, so hatchling's build writes nothing into the checkout.
-"$venv/bin/python" -m pip install -q . "pyinstaller>=6.5"
+"$venv/bin/python" -m pip install -q -c constraints.txt . "pyinstaller>=6.5"
 
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --workpath build/pyinstaller --distpath dist packaging/kpiwizard.spec

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Set up KPI Wizard on Debian/Ubuntu: system libraries Qt needs, then a virtualenv in .venv.
 #   scripts/setup.sh          what the app needs to run
-#   scripts/setup.sh --dev    plus what the tests and the bundle build need (Xvfb, poppler,
+#   scripts/setup.sh --dev    plus what the tests and the bundle build need (Xvfb, xdotool,
+#                             x11-utils, ImageMagick, Gnumeric, poppler, qpdf, mupdf-tools,
 #                             LibreOffice, desktop-file and AppStream validators, binutils)
+# Python packages are installed at the exact versions of constraints.txt (scripts/lock.sh makes
+# it from pyproject.toml's ranges), so every machine and CI run the same set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,17 +31,37 @@ if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing system packages: ${missing[*]}"
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # Another installer (unattended-upgrades, a software centre) may hold the package lock: wait for
+  # it instead of failing at once.
+  lock_wait=${APT_LOCK_TIMEOUT:-600}
+  apt_lock=(-o "DPkg::Lock::Timeout=$lock_wait")
+  echo "  (if another program is installing packages, this waits for it, up to $((lock_wait / 60)) minutes)"
+  echo "  updating the package lists..."
+  $sudo apt-get "${apt_lock[@]}" update -qq
+  echo "  installing..."
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get "${apt_lock[@]}" install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
+  echo "Creating the virtualenv .venv"
   "$python" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip
-if [ "$dev" = 1 ]; then
-  .venv/bin/python -m pip install -q -e ".[dev]"
-else
-  .venv/bin/python -m pip install -q -e .
-fi
+
+# pip is quiet for a minute or more on a first install: show one line per package it fetches or
+# installs, and nothing when everything is already in place.
+pip_progress() {
+  grep --line-buffered -E '^(Collecting|Downloading|Installing collected|Successfully installed|ERROR|error)' \
+    | sed -u -e 's/^/  pip: /' || true
+}
+pip_install() {
+  .venv/bin/python -m pip install --disable-pip-version-check --progress-bar off -c constraints.txt "$@" \
+    2>&1 | pip_progress
+}
+
+extras=""
+[ "$dev" = 1 ] && extras="[dev]"
+echo "Installing Python packages at the versions of constraints.txt: kpiwizard$extras (first time: a few minutes)"
+pip_install --upgrade pip
+pip_install -e ".$extras"
+echo "Python packages ready: $(.venv/bin/python -m pip list --disable-pip-version-check 2>/dev/null | tail -n +3 | wc -l) installed in .venv"
