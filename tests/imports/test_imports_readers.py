@@ -332,3 +332,16 @@ def test_ga4_with_channel_group_and_campaign_counts_both_ways():
     (f,) = read_bytes_as("ga4.csv", text.encode(), AS_OF)
     got = {(r.metric, r.campaign): r.value for r in f.readings if r.metric in ("social_sessions", "campaign_sessions")}
     assert got == {("social_sessions", ""): 30, ("campaign_sessions", "kw01-reels"): 30, ("campaign_sessions", "kw02"): 10}
+
+
+def test_a_daily_file_re_saved_by_korean_excel_loses_sep_line_and_becomes_cp949():
+    text = '조회\r\nDate,Primary\r\n2026-03-02 오전 12:00:00,20\r\n2026-03-03 0:00,"1,200"\r\n'
+    (f,) = read_bytes_as("조회.csv", text.encode("cp949"), AS_OF)
+    assert f.platform == "meta_daily"
+    assert [(r.start, r.metric, r.value) for r in f.readings] == [(D0, "views", 20), (D0 + timedelta(1), "views", 1200)]
+
+
+def test_a_post_export_re_saved_by_excel_with_iso_publish_times():
+    data = pf.instagram_posts(_ig_posts()[:1]).decode("utf-8-sig").replace("03/02/2026 09:08", "2026-03-02 오전 9:08")
+    (f,) = read_bytes_as("p.csv", data.encode("cp949", errors="replace"), AS_OF)  # ☕ becomes ? as in Excel
+    assert [r.start for r in f.readings if r.metric == "posts"] == [D0]

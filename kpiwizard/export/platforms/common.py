@@ -268,7 +268,7 @@ def parse_date(cell: object, as_of: date | None = None) -> date | None:
         return None
     s = unicodedata.normalize("NFKC", str(cell)).strip().strip('"').strip()
     try:
-        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?", s):
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", s):  # also Excel's "2026-03-27 오전 6:08"
             return date(int(m[1]), int(m[2]), int(m[3]))
         if m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", s):
             return date(int(m[1]), int(m[2]), int(m[3]))

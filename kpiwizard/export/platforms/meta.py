@@ -31,13 +31,22 @@ _POST_RENAME = {"reach": "post_reach"}
 
 
 def is_daily(text: str) -> bool:
-    head = text.lstrip("\ufeff").lstrip()[:20].casefold()
-    return head.startswith("sep=")
+    """``sep=,`` on line 1, or (after Excel re-saved it and dropped that line) a metric name alone on
+    line 1 and ``Date,Primary`` on line 2."""
+    lines = [line for line in text.lstrip("\ufeff").splitlines()[:4] if line.strip()]
+    if lines and lines[0].strip().casefold().startswith("sep="):
+        return True
+    if len(lines) >= 2 and "," not in lines[0].strip().strip('"'):
+        cells = [norm(c) for c in lines[1].split(",")]
+        return cells == ["date", "primary"]
+    return False
 
 
 def read_daily(name: str, text: str, as_of: date) -> ParsedFile:
-    rows = csv_rows(name, text.lstrip("\ufeff"), skip=1)
-    body = [(i + 2, r) for i, r in enumerate(rows) if any(c.strip() for c in r)]
+    text = text.lstrip("\ufeff")
+    skip = 1 if text.lstrip()[:4].casefold() == "sep=" else 0
+    rows = csv_rows(name, text, skip=skip)
+    body = [(i + 1 + skip, r) for i, r in enumerate(rows) if any(c.strip() for c in r)]
     if len(body) < 2:
         raise fail(name, "일별 인사이트 파일의 지표 이름이나 머리글('Date','Primary')이 없습니다: 파일이 잘린 것 같습니다.",
                    "the daily insight file lacks its metric name or its header ('Date','Primary'): it looks cut short.")
