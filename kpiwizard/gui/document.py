@@ -36,12 +36,15 @@ class _Snapshot(QUndoCommand):
     def __init__(self, doc: "ProjectDocument", before: Project, after: Project, label: str, key: str | None):
         super().__init__(label)
         self._doc, self._before, self._after, self._key = doc, before, after, key
+        self._run = doc._run  # the typing run it belongs to: a run ends when focus moves on
 
     def id(self) -> int:  # Qt merges consecutive commands with the same id
         return -1 if self._key is None else (hash(self._key) & 0x7FFFFFFF)
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, _Snapshot) or other._key != self._key or self._key is None:
+            return False
+        if other._run != self._run:
             return False
         self._after = other._after
         return True
@@ -50,11 +53,13 @@ class _Snapshot(QUndoCommand):
         self._doc._set(self._after)
 
     def undo(self) -> None:
+        self._doc.end_typing()  # an undone run is over
         self._doc._set(self._before)
 
 
 class ProjectDocument(QObject):
     changed = Signal()  # the plan's content changed (edit, undo, redo, open)
+    opened = Signal()  # another plan replaced this one: views forget refusals and half-typed text
     path_changed = Signal()
     dirty_changed = Signal(bool)
 
@@ -64,6 +69,9 @@ class ProjectDocument(QObject):
         self._path = path
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._run = 0
+        self._open_key: str | None = None  # the field whose keystrokes the top undo step holds
+        self._open_command: _Snapshot | None = None
 
     @property
     def project(self) -> Project:
@@ -82,27 +90,57 @@ class ProjectDocument(QObject):
         self, label: Text | str, change: Callable[[Project], None], merge_key: str | None = None,
         lang: Lang = Lang.EN,
     ) -> Text | None:
-        """Apply ``change`` to a copy of the plan; returns the reason if the models refuse it."""
+        """Apply ``change`` to a copy of the plan; returns the reason if the models refuse it.
+
+        A refused keystroke takes back the accepted keystrokes of the same typing run: typing
+        "150" into a field that allows at most 100 must not leave 15 in the plan, a number the
+        user never meant. The plan goes back to what it held before the run began."""
         candidate = self._project.model_copy(deep=True)
         try:
             change(candidate)
             candidate = Project.model_validate(candidate.model_dump())
         except ValidationError as e:
+            self._take_back_run(merge_key)
             return describe_validation_error(e, in_file=False)
         except ValueError as e:
+            self._take_back_run(merge_key)
             return Text(ko=str(e), en=str(e))
         if candidate == self._project:
             return None
         text = label.get(lang) if isinstance(label, Text) else label
-        self.undo_stack.push(_Snapshot(self, self._project, candidate, text, merge_key))
+        command = _Snapshot(self, self._project, candidate, text, merge_key)
+        if merge_key is None or merge_key != self._open_key:
+            self.end_typing()
+            command._run = self._run
+            self._open_command = command  # Qt merges the run's later keystrokes into this one
+        self.undo_stack.push(command)
+        self._open_key = merge_key
         return None
+
+    def end_typing(self) -> None:
+        """Focus moved on: the next edit of the same field starts a new undo step."""
+        self._run += 1
+        self._open_key = None
+        self._open_command = None
+
+    def _take_back_run(self, merge_key: str | None) -> None:
+        command = self._open_command
+        if merge_key is None or self._open_key != merge_key or command is None:
+            return
+        # The run's undo step now changes nothing; the next accepted keystroke of the same run
+        # merges into it again. (Calling QUndoStack.undo() from inside a key event crashes
+        # PySide 6.12 when the undone step is later dropped.)
+        command._after = command._before
+        self._set(command._before)
 
     def replace(self, project: Project, path: Path | None, *, dirty: bool = False) -> None:
         """Open another plan: a fresh undo history, clean unless ``dirty`` (recovered work)."""
+        self.end_typing()
         self.undo_stack.clear()
         self._project = project
         self._path = path
         self.path_changed.emit()
+        self.opened.emit()
         self.changed.emit()
         if dirty:  # an undoable no-op marks the document unsaved
             self.undo_stack.push(_Snapshot(self, project, project, "recover", None))

@@ -21,6 +21,7 @@ from .progress_view import ProgressView
 from .qt import (
     QAction,
     QActionGroup,
+    QApplication,
     QByteArray,
     QKeySequence,
     QMainWindow,
@@ -77,6 +78,10 @@ class MainWindow(QMainWindow):
         start.guide_requested.connect(self.open_guide)
         self.wizard.finish_requested.connect(self.save)
 
+        # A new field, a new undo step: typing runs end when focus moves on.
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_moved)
         self.doc.dirty_changed.connect(lambda _d: self._update_title())
         self.doc.path_changed.connect(self._update_title)
         self.doc.changed.connect(self._update_progress_tab)
@@ -94,6 +99,9 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
         self.retranslate()
         self._update_progress_tab()
+
+    def _focus_moved(self, _old, _new) -> None:
+        self.doc.end_typing()
 
     # -- actions and menus --------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ from .qt import (
     QVBoxLayout,
     QWidget,
 )
-from .widgets.fields import NOT_A_NUMBER, ErrorLabel, parse_number, report
+from .widgets.fields import NOT_A_NUMBER, ErrorLabel, clear_marks, parse_number, report
 from .widgets.help_button import describe
 from .widgets.tables import set_cell
 from .widgets.trajectory_chart import TrajectoryChart, chart_data
@@ -155,10 +155,13 @@ class ProgressView(QWidget):
         layout.addWidget(self.import_error)
         layout.addWidget(splitter, 1)
 
-        self.import_button.clicked.connect(self.import_tracker)
+        # clicked(bool) would arrive as the path: the button asks for the file.
+        self.import_button.clicked.connect(lambda _checked=False: self.import_tracker())
         self.status_table.currentCellChanged.connect(lambda *_: self._show_kpi())
         self.actuals.itemChanged.connect(self._actual_edited)
         doc.changed.connect(self.refresh)
+        doc.opened.connect(lambda: clear_marks(self))
+        doc.opened.connect(self.import_result.clear)
         language.changed.connect(lambda _l: self.retranslate())
         self.retranslate()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from gui_keyboard import type_into  # noqa: F401  (typing as a keyboard does)
+
 from kpiwizard.core.enums import Lang
 from kpiwizard.core.examples import find_example
 from kpiwizard.gui.document import ProjectDocument
@@ -22,9 +24,3 @@ def open_project(qtbot, page_class, project, lang: Lang = Lang.KO):
     page = page_class(doc, language)
     qtbot.addWidget(page)
     return doc, language, page
-
-
-def type_into(field, text: str) -> None:
-    """What typing does, without keyClicks (which aborts on Hangul): set the text, emit the edit."""
-    field.setText(text)
-    field.textEdited.emit(text)

@@ -1,6 +1,8 @@
-"""Helpers for the app-shell tests: a real main window on a fresh store, and typing without keys."""
+"""Helpers for the app-shell tests: a real main window on a fresh store, and typing with real keys."""
 
 from __future__ import annotations
+
+from gui_keyboard import type_into  # noqa: F401  (typing as a keyboard does)
 
 from kpiwizard.core.enums import Lang
 from kpiwizard.gui.app import install_font
@@ -25,12 +27,6 @@ def make_window(qtbot, lang: Lang = Lang.KO) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-def type_into(field, text: str) -> None:
-    """What typing does, without keyClicks (which aborts on Hangul): set the text, emit the edit."""
-    field.setText(text)
-    field.textEdited.emit(text)
 
 
 def pages(window):

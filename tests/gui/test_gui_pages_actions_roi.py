@@ -5,6 +5,7 @@ from kpiwizard.core.formatting import format_money, format_number
 from kpiwizard.core.roi import compute_roi, reverse_funnel
 from kpiwizard.gui.pages.actions_roi import COLUMNS, ActionsRoiPage
 
+from kpiwizard.gui.widgets.fields import is_refused
 from gui_pages_helpers import open_example, type_into
 
 
@@ -56,6 +57,10 @@ def test_refused_inputs_show_the_reason(qtbot):
     assert not page.errors["close_rate"].isHidden()
     type_into(page.inputs["posts_per_week"], "주 4회")
     assert "숫자" in page.errors["posts_per_week"].text()
+    # The refused text stays in the field, marked; the plan keeps what it held before the
+    # typing began (not the empty field the composition passed through).
+    assert is_refused(page.inputs["posts_per_week"])
+    assert page.inputs["posts_per_week"].text() == "주 4회"
     assert doc.project == before
 
 

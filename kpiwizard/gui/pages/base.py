@@ -7,6 +7,7 @@ from kpiwizard.core.text import Text
 from ..document import ProjectDocument
 from ..i18n import Language
 from ..qt import QWizardPage
+from ..widgets.fields import DateEdit, clear_marks, pair
 
 
 class PlanPage(QWizardPage):
@@ -27,6 +28,7 @@ class PlanPage(QWizardPage):
         self.language = language
         self._refreshing = False
         doc.changed.connect(self._on_changed)
+        doc.opened.connect(lambda: clear_marks(self))
         language.changed.connect(lambda _lang: self._retranslate_all())
 
     @property
@@ -44,6 +46,11 @@ class PlanPage(QWizardPage):
 
     def start(self) -> None:
         """Call once after the subclass built its widgets."""
+        errors = getattr(self, "errors", {})
+        fields = {**getattr(self, "fields", {}), **getattr(self, "inputs", {})}
+        for key, label in errors.items():
+            if key in fields:
+                pair(fields[key], label)
         self._retranslate_all()
 
     def _retranslate_all(self) -> None:
@@ -51,6 +58,8 @@ class PlanPage(QWizardPage):
         if self.subtitle_text is not None:
             self.setSubTitle(self.tr_(self.subtitle_text))
         self.retranslate()
+        for edit in self.findChildren(DateEdit):
+            edit.set_locale_for(self.lang)
         self._on_changed()
 
     def _on_changed(self) -> None:
@@ -59,7 +68,6 @@ class PlanPage(QWizardPage):
             self.refresh()
         finally:
             self._refreshing = False
-        self.completeChanged.emit()
 
     def retranslate(self) -> None:  # pragma: no cover - every page overrides
         raise NotImplementedError

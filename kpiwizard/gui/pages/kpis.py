@@ -227,7 +227,6 @@ class KpisPage(PlanPage):
         self.remove_button.clicked.connect(self.remove_selected)
         self.preset_add.clicked.connect(self.add_preset)
         self.preset_list.itemChanged.connect(lambda _item: self._update_preset_button())
-        self.preset_list.itemChanged.connect(lambda _item: self.completeChanged.emit())
         self.custom_add.clicked.connect(self.add_custom)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.start()
