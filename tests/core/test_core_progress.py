@@ -189,9 +189,21 @@ def test_forecast_of_a_time_never_reaches_zero():
     assert result.forecast_progress > 1  # the trend passes the target before it runs out
 
 
-def test_linear_forecast_with_a_single_point_is_that_point():
+def test_linear_forecast_with_no_points_is_none():
     start = date(2026, 1, 1)
     assert linear_forecast(start, None, [], start) is None
+
+
+def test_linear_forecast_with_a_single_point_is_that_point():
+    from kpiwizard.core.progress import Point
+    from kpiwizard.core.schedule import Period
+
+    start = date(2026, 1, 1)
+    week = Period(date(2026, 1, 5), date(2026, 1, 11))
+    later = date(2026, 3, 1)
+    assert linear_forecast(start, None, [Point(week, 42.0)], later) == 42.0  # no trend from one value
+    assert linear_forecast(start, 17.0, [], later) == 17.0  # the baseline alone is one point too
+    assert linear_forecast(start, 10.0, [Point(week, 21.0)], date(2026, 1, 22)) == pytest.approx(32.0)  # two: a line
 
 
 def test_trajectory_is_the_straight_line_to_the_target():

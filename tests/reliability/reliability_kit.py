@@ -45,15 +45,8 @@ def dump(data: object) -> bytes:
 
 
 def exporters_available() -> list[str]:
-    """The export flags whose modules exist in this checkout (others are still being written)."""
-    import importlib.util
-
-    flags = ["--ics"]
-    if importlib.util.find_spec("kpiwizard.export.tracker"):
-        flags.append("--xlsx")
-    if importlib.util.find_spec("kpiwizard.export.plan"):
-        flags.append("--pdf")
-    return flags
+    """Every export flag: a missing or renamed exporter must fail these tests, not drop out of them."""
+    return ["--ics", "--xlsx", "--pdf"]
 
 
 # -- running the real command in-process ---------------------------------------------------------
