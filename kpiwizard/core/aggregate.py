@@ -550,10 +550,12 @@ def _note_outside_plan(project: Project, files: list[ParsedFile]) -> None:
 
 def apply_preview(project: Project, preview: ImportPreview) -> Project:
     """A new project with the preview's values written in; ``project`` itself is not changed."""
-    kpi_ids = {k.id for k in project.kpis}
+    # The plan may have changed since the preview (the app lets the owner keep editing): a value
+    # is written only where its KPI and period still exist.
+    valid = {k.id: set(periods(project.start, project.end, k.frequency)) for k in project.kpis}
     actuals = {k: dict(v) for k, v in project.actuals.items()}
     for v in preview.values:
-        if v.kpi_id in kpi_ids:
+        if v.period in valid.get(v.kpi_id, ()):
             actuals.setdefault(v.kpi_id, {})[v.period.start] = v.value
     return Project.model_validate({**project.model_dump(), "actuals": actuals})
 

@@ -275,3 +275,15 @@ def test_an_unnamed_daily_views_file_belongs_to_the_one_meta_channel_of_the_impo
     (v,) = both.values
     assert (v.value, v.channels) == (70 + 500 + 300, ("Facebook", "Instagram", "Meta"))
     assert "put instagram or facebook in the file name" in both.render("en")
+
+
+def test_apply_skips_values_whose_kpi_or_period_changed_since_the_preview(tmp_path):
+    project = pf.plan(MON, MON + timedelta(13), [("impressions", "weekly"), ("link_clicks", "weekly")])
+    views = pf.write(tmp_path, "v.csv", pf.meta_daily("Views", {MON + timedelta(i): 1 for i in range(14)}), LATER)
+    clicks = pf.write(tmp_path, "c.csv", pf.meta_daily("Facebook link clicks", {MON: 3}), LATER)
+    preview = plan_import(project, [views, clicks])
+    edited = project.model_copy(deep=True)
+    edited.remove_kpi("link_clicks")
+    edited.kpis[0].frequency = "monthly"
+    assert apply_import(edited, preview).actuals == {}
+    assert apply_import(project, preview).actuals["link_clicks"] == {MON: 3}
