@@ -99,9 +99,6 @@ class ExportRunner(QObject):
         self._pool.setMaxThreadCount(2)
         self._running: dict[str, tuple[_Signals, _Job]] = {}
 
-    def busy(self, kind: str | None = None) -> bool:
-        return bool(self._running) if kind is None else kind in self._running
-
     def start(self, key: str, project: Project, path: Path, lang: Lang, paper: str = "a4") -> bool:
         """Start exporting; False when an export of this kind is already running."""
         if key in self._running:
@@ -114,9 +111,6 @@ class ExportRunner(QObject):
         self.started.emit(key)
         self._pool.start(job)
         return True
-
-    def wait(self, msecs: int = 60_000) -> bool:
-        return self._pool.waitForDone(msecs)
 
     def _on_done(self, key: str, path: Path, error: str | None) -> None:
         signals, _job = self._running.pop(key, (None, None))
