@@ -228,7 +228,8 @@ def test_ga4_social_conversion_rate_from_counts_and_revenue_for_a_matching_month
                                                    [("Organic Social", 150, 90, 6, 150000), ("Paid Social", 50, 30, 2, 50000),
                                                     ("Organic Search", 900, 700, 50, 999999)]), LATER)
     preview = plan_import(project, [march])
-    assert values(preview, "social_conversion_rate") == {start: 4.0}  # 8 / 200, not the file's rates
+    # Sessions with a key event (sessions × session key event rate, per row) over sessions: 8 / 200.
+    assert values(preview, "social_conversion_rate") == {start: 4.0}
     assert values(preview, "social_revenue") == {start: 200000}
     assert values(preview, "direct_traffic") == {start: 200}
     assert values(preview, "bounce_rate") == {start: 40.0}
@@ -287,3 +288,16 @@ def test_apply_skips_values_whose_kpi_or_period_changed_since_the_preview(tmp_pa
     edited.kpis[0].frequency = "monthly"
     assert apply_import(edited, preview).actuals == {}
     assert apply_import(project, preview).actuals["link_clicks"] == {MON: 3}
+
+
+def test_conversion_rate_counts_sessions_with_a_key_event_not_key_events(tmp_path):
+    """Three key events in one session of two: the social conversion rate is 50 %, not 150 %."""
+    start = date(2026, 3, 1)
+    project = pf.plan(start, date(2026, 3, 31), [("social_conversion_rate", "monthly")])
+    text = ("# Start date: 20260301\n# End date: 20260331\n"
+            "Session primary channel group (Default Channel Group),Sessions,Key events,Session key event rate\n"
+            ",2,3,0.5\nOrganic Social,2,3,0.5\n")
+    path = pf.write(tmp_path, "ga4.csv", text.encode(), LATER)
+    assert values(plan_import(project, [path]), "social_conversion_rate") == {start: 50.0}
+    percent = pf.write(tmp_path, "ga4b.csv", text.replace("0.5\n", "50%\n").encode(), LATER)
+    assert values(plan_import(project, [percent]), "social_conversion_rate") == {start: 50.0}

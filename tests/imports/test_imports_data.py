@@ -17,7 +17,8 @@ from kpiwizard.export.platforms.common import norm, synonyms
 
 # Metrics the readers make themselves, beyond the synonym table's field names.
 DERIVED = {"posts", "post_reach"} | {f"{p}{m}" for p in ("social_", "campaign_") for m in (
-    "sessions", "key_events", "revenue", "views", "engagement_seconds", "bounced_sessions", "engaged_sessions")}
+    "sessions", "key_events", "revenue", "views", "engagement_seconds", "bounced_sessions", "engaged_sessions",
+    "converted_sessions")}
 
 
 def _fields() -> set[str]:

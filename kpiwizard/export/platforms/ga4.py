@@ -30,6 +30,21 @@ _COUNTS = {"sessions": "sessions", "engaged_sessions": "engaged_sessions", "key_
            "revenue": "revenue", "views": "views"}
 
 
+def _share(table: Table, row: int, cells: list, i: int | None) -> float | None:
+    """A rate cell as a fraction: GA4 writes decimals (0.0333); a re-saved file may say 3.33%."""
+    if i is None:
+        return None
+    value = table.num(row, cells, i)
+    if value is None:
+        return None
+    if str(table.cell(cells, i)).strip().endswith("%"):
+        value /= 100
+    if not 0 <= value <= 1:
+        raise fail(table.name, f"비율이 0과 1 사이가 아닙니다({table.text(cells, i)}).",
+                   f"the rate {table.text(cells, i)} is not between 0 and 1.", row=row, column=str(table.header[i]))
+    return value
+
+
 def is_ga4(text: str) -> bool:
     for line in text.lstrip("\ufeff").splitlines():
         if line.strip():
@@ -78,6 +93,7 @@ def read_ga4(name: str, text: str, as_of: date) -> ParsedFile:
     social = synonyms().sections.get("ga4_social_groups", {})
     prefix_all = "social_" if dim_col == group_col else "campaign_"
     metric_cols = {i: f for i, f in enumerate(table.fields) if f in _COUNTS or f == "average_engagement_time"}
+    rate_col = table.index("key_event_rate")
     sums: dict[tuple, float] = defaultdict(float)
     rows_of: dict[tuple, int] = {}
     totals = other = 0
@@ -112,19 +128,25 @@ def read_ga4(name: str, text: str, as_of: date) -> ParsedFile:
             continue
         values = {f: table.num(row, cells, i) for i, f in metric_cols.items()}
         sessions = values.get("sessions") or 0.0
+        rate = _share(table, row, cells, rate_col)
         for prefix, campaign in targets:
             out = {f"{prefix}{_COUNTS[f]}": v for f, v in values.items() if f in _COUNTS and v is not None}
             if values.get("average_engagement_time") is not None:
                 out[f"{prefix}engagement_seconds"] = values["average_engagement_time"] * sessions
             if values.get("engaged_sessions") is not None and values.get("sessions") is not None:
                 out[f"{prefix}bounced_sessions"] = max(sessions - values["engaged_sessions"], 0.0)
+            if rate is not None and values.get("sessions") is not None:
+                # Sessions with a key event: the session key event rate is a share of sessions (0.0333).
+                out[f"{prefix}converted_sessions"] = sessions * rate
             for metric, v in out.items():
                 key = (metric, d0, d1, campaign)
                 sums[key] += v
                 rows_of.setdefault(key, row)
     derived = {"sessions": "sessions", "engaged_sessions": "bounced_sessions", "key_events": "key_events",
                "revenue": "revenue", "views": "views", "average_engagement_time": "engagement_seconds"}
-    col_of = {f"{prefix}{derived[f]}": table.column_key(i) for i, f in metric_cols.items()
+    fed = dict(metric_cols) if rate_col is None else {**metric_cols, rate_col: "key_event_rate"}
+    derived["key_event_rate"] = "converted_sessions"
+    col_of = {f"{prefix}{derived[f]}": table.column_key(i) for i, f in fed.items()
               for prefix in ("social_", "campaign_")}
     source = "daily" if date_col is not None else "period"
     if date_col is None and start == end:
@@ -143,14 +165,14 @@ def read_ga4(name: str, text: str, as_of: date) -> ParsedFile:
         ignored.append(t("채널 그룹이나 세션 캠페인 열이 없어 소셜 방문을 가려낼 수 없습니다. 보고서에 그 측정기준을 넣어 주세요.",
                          "no channel group or session campaign column: social visits cannot be told apart. "
                          "Add that dimension to the report."))
-    rates = [header[i] for i, f in enumerate(table.fields) if f in ("engagement_rate", "key_event_rate")]
+    rates = [header[i] for i, f in enumerate(table.fields) if f == "engagement_rate"]
     if rates:
         ignored.append(t(f"비율 열({', '.join(rates)}): 세션 수로 다시 계산합니다",
                          f"rate columns ({', '.join(rates)}): recomputed from the counts"))
     note = unknown_note(table, {i: "" for i in metric_cols}, {c for c in (date_col, dim_col) if c is not None})
     if note:
         ignored.append(note)
-    columns = table.columns({i: f"{prefix_all}{derived[f]}" for i, f in metric_cols.items()} if dim_col is not None else {})
+    columns = table.columns({i: f"{prefix_all}{derived[f]}" for i, f in fed.items()} if dim_col is not None else {})
     if start is not None and date_col is None:
         first, last = start, end
     return ParsedFile(name, "ga4", LABEL, "Website", readings, columns, ignored, first, last,
