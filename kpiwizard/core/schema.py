@@ -136,7 +136,7 @@ def _first_error(value: object, schema: dict[str, Any], loc: tuple, defs: dict[s
         errors = [_first_error(value, option, loc, defs) for option in schema["anyOf"]]
         if any(e is None for e in errors):
             return None
-        real = [e for option, e in zip(schema["anyOf"], errors) if option.get("type") != "null"]
+        real = [e for option, e in zip(schema["anyOf"], errors, strict=True) if option.get("type") != "null"]
         return (real or errors)[0]
     for part in schema.get("allOf", ()):
         error = _first_error(value, part, loc, defs)

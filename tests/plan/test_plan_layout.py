@@ -24,7 +24,7 @@ from kpiwizard.core.models import Action, CustomKpi, KpiSelection, Project
 from kpiwizard.core.progress import evaluate
 from kpiwizard.core.schedule import periods
 from kpiwizard.core.strategy_map import build_strategy_map
-from kpiwizard.core.vocab import STATUS_NAMES
+from kpiwizard.core.vocab import ROI_NAMES, STATUS_NAMES
 from kpiwizard.export.plan import STATUS_COLOURS, build_plan, export_plan
 from kpiwizard.export.plan_labels import SECTIONS
 from kpiwizard.export.plan_map import strategy_map_drawing
@@ -293,3 +293,11 @@ def test_grid_splits_across_pages_and_keeps_every_value(tmp_path: Path) -> None:
     for i in range(40):
         for j, week in enumerate(weeks):
             assert f"{week.end}{1000 * i + j:,}" in section, (i, j)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_roi_ratio_is_named_as_in_the_vocabulary(folder: str, lang: str) -> None:
+    """One name for LTV over the cost of a customer (core/vocab.py), not "LTV : CAC"."""
+    flat = read_pdf(_exported(folder, "cafe", lang)).flat
+    assert squash(ROI_NAMES["ltv_to_cost"].get(lang)) in flat
+    assert "LTV:CAC" not in flat
