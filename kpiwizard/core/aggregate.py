@@ -471,11 +471,27 @@ def kpi_values(
         if not math.isfinite(value) or abs(value) > MAX_VALUE:
             continue
         value = round(value, 6)
+        if not _possible(value, catalog.get(selection.catalog_id)):
+            why_not = why_not or t(
+                f"{p.start.isoformat()} 기간의 값 {format_number(value)}이(가) 이 지표가 가질 수 없는 값이라 넣지 않았습니다. 파일을 확인하세요.",
+                f"the value {format_number(value)} for the period from {p.start.isoformat()} is impossible for this KPI "
+                "and was left out; check the files.")
+            continue
         out.append(PeriodValue(
             selection.id, name, p, value, old.get(p.start), provisional, covered,
             tuple(sorted(channels)), tuple(sorted(f for f in files if f)),
         ))
-    return out, (why_not if not out else None)
+    return out, why_not
+
+
+def _possible(value: float, entry) -> bool:
+    """Inside the catalog KPI's natural range (a share 0-100, a count from 0...)."""
+    if entry is None:
+        return True
+    if entry.natural_min is not None:
+        if value < entry.natural_min or (entry.natural_min_exclusive and value == entry.natural_min):
+            return False
+    return entry.natural_max is None or value <= entry.natural_max
 
 
 def build_preview(
@@ -512,8 +528,12 @@ def build_preview(
                     uses[c.key].add(selection.id)
         if why_not is not None:
             name = _kpi_name(selection, catalog)
-            notes.append(t(f"{name.ko}: 값을 넣지 않았습니다. {why_not.ko}",
-                           f"{name.en}: no value — {why_not.en}"))
+            if got:
+                notes.append(t(f"{name.ko}: 일부 기간은 비워 둡니다. {why_not.ko}",
+                               f"{name.en}: some periods left empty — {why_not.en}"))
+            else:
+                notes.append(t(f"{name.ko}: 값을 넣지 않았습니다. {why_not.ko}",
+                               f"{name.en}: no value — {why_not.en}"))
     unmapped: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     for f in files:

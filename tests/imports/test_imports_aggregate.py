@@ -301,3 +301,27 @@ def test_conversion_rate_counts_sessions_with_a_key_event_not_key_events(tmp_pat
     assert values(plan_import(project, [path]), "social_conversion_rate") == {start: 50.0}
     percent = pf.write(tmp_path, "ga4b.csv", text.replace("0.5\n", "50%\n").encode(), LATER)
     assert values(plan_import(project, [percent]), "social_conversion_rate") == {start: 50.0}
+
+
+def test_an_impossible_value_is_left_out_and_said(tmp_path):
+    """A column mapped to a share (0-100) that holds 150 for the week is not written."""
+    project = pf.plan(MON, MON + timedelta(13), [("bounce_rate", "weekly")])
+    camp = [dict(name="A", spend=100, impressions=10, reach=5, clicks=1)]
+    data = pf.meta_ads_korean(camp, MON, MON + timedelta(6), 5).decode("utf-8-sig").splitlines()
+    data = [data[0] + ",품질 점수"] + [line + ",150" for line in data[1:]]
+    path = pf.write(tmp_path, "ads.csv", "\n".join(data).encode(), LATER)
+    preview = plan_import(project, [path], mappings={"meta_ads:품질점수": "bounce_rate"})
+    assert preview.values == []
+    assert any("150" in n.en and "impossible" in n.en for n in preview.notes)
+
+
+def test_natural_range_edges():
+    from kpiwizard.core.aggregate import _possible
+    from kpiwizard.core.catalog import load_catalog
+
+    share = load_catalog().kpi("bounce_rate")
+    assert _possible(0, share) and _possible(100, share)
+    assert not _possible(-0.01, share) and not _possible(100.01, share)
+    time = load_catalog().kpi("response_time")
+    assert time.natural_min_exclusive and not _possible(time.natural_min, time)
+    assert _possible(time.natural_min + 0.01, time)
