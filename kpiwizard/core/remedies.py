@@ -25,7 +25,7 @@ from enum import Enum
 from .catalog import Catalog, CatalogKpi, load_catalog
 from .enums import ActionStatus, Direction, KpiKind, Lang, Status
 from .formatting import format_date, format_value
-from .korean import eul, euro
+from .korean import eul, eun, euro
 from .kpiview import KpiView, selection_from_catalog, view_kpi
 from .models import Action, KpiCycle, Project, TargetChange
 from . import progress as _progress
@@ -237,3 +237,30 @@ def _start_new_cycle(p: Project, remedy: Remedy, on: date) -> None:
     if p.smart.metric == kpi.id:
         p.smart.baseline = kpi.baseline
         p.smart.deadline = new_deadline
+
+
+def applied_text(project: Project, remedy: Remedy, lang: Lang | None = None) -> Text:
+    """What applying ``remedy`` to ``project`` changes, in the owner's words, said after the click
+    (the app adds how to take it back)."""
+    kpi = project.kpi(remedy.kpi_id)
+    view = view_kpi(project, kpi, lang)
+    name_ko = view_kpi(project, kpi, Lang.KO).name
+    name_en = view_kpi(project, kpi, Lang.EN).name
+    ko = lambda v: format_value(v, view_kpi(project, kpi, Lang.KO).unit, Lang.KO, view.percent)  # noqa: E731
+    en = lambda v: format_value(v, view_kpi(project, kpi, Lang.EN).unit, Lang.EN, view.percent)  # noqa: E731
+    if remedy.kind is RemedyKind.RESET and remedy.new_cycle:
+        deadline = remedy.new_deadline
+        return t(f"'{name_ko}'의 지난 주기를 '미달'로 남기고, {ko(remedy.new_baseline)}에서 새 주기를 시작했습니다 "
+                 f"(마감일 {format_date(deadline, Lang.KO)}).",
+                 f"Kept the last cycle of '{name_en}' on record as missed and started a new one from "
+                 f"{en(remedy.new_baseline)} (deadline {format_date(deadline, Lang.EN)}).")
+    if remedy.kind is RemedyKind.RESET:
+        return t(f"'{name_ko}'의 목표를 {ko(kpi.target)}에서 {euro(ko(remedy.new_target))} 바꿨습니다.",
+                 f"Changed the target of '{name_en}' from {en(kpi.target)} to {en(remedy.new_target)}.")
+    if remedy.kind is RemedyKind.ALTERNATIVE and remedy.alternative_id:
+        alt = load_catalog().kpi(remedy.alternative_id)
+        return t(f"{eul(alt.name.ko)} KPI로 추가했습니다. {eun(name_ko)} 기록과 함께 남지만 종합 점수에서는 빠집니다.",
+                 f"Added {alt.name.en} as a KPI. '{name_en}' stays with its records but no longer counts in "
+                 f"the overall score.")
+    action = remedy.action or t("", "")
+    return t(f"실행 계획에 할 일을 추가했습니다: {action.ko}", f"Added to the action plan: {action.en}")

@@ -58,6 +58,25 @@ class Dialogs:
     def open_url(self, url: QUrl) -> bool:
         return QDesktopServices.openUrl(url)
 
+    def show_document(self, parent: QWidget | None, title: str, markdown: str) -> None:
+        """A Markdown text (the owners' guide) in a window of the program's own, not whatever
+        program the system would pick for .md files."""
+        from .qt import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        browser = QTextBrowser(dialog)
+        browser.setOpenExternalLinks(True)
+        browser.setMarkdown(markdown)
+        browser.setAccessibleName(title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        dialog.resize(760, 640)
+        dialog.exec()
+
 
 ui: Dialogs = Dialogs()
 

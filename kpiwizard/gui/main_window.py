@@ -347,10 +347,17 @@ class MainWindow(QMainWindow):
         self.language.set(lang)
 
     def open_guide(self) -> None:
+        """The owners' guide, shown inside the app (Qt renders its Markdown)."""
         path = guide_path()
-        if path is None or not dialogs.ui.open_url(QUrl.fromLocalFile(str(path))):
-            dialogs.ui.error(self, self.tr_(t("안내서를 열 수 없습니다. docs/guide-ko.md 파일을 직접 열어 보세요.",
-                                              "The guide could not be opened; open docs/guide-ko.md yourself.")))
+        try:
+            text = path.read_text(encoding="utf-8") if path is not None else None
+        except (OSError, UnicodeDecodeError):
+            text = None
+        if text is None:
+            dialogs.ui.error(self, self.tr_(t("안내서 파일을 찾지 못했습니다. 프로그램을 다시 설치해 보세요.",
+                                              "The guide's file is missing; try installing the program again.")))
+            return
+        dialogs.ui.show_document(self, self.tr_(t("사용 안내서", "Owners' guide (Korean)")), text)
 
     def about(self) -> None:
         from kpiwizard import __version__

@@ -12,7 +12,7 @@ from kpiwizard.core.formatting import format_number, format_percent, format_valu
 from kpiwizard.core.kpiview import view_kpis
 from kpiwizard.core.models import Project
 from kpiwizard.core.progress import evaluate, kpi_periods, overall_score
-from kpiwizard.core.remedies import Remedy, apply_remedy, suggest
+from kpiwizard.core.remedies import Remedy, applied_text, apply_remedy, suggest
 from kpiwizard.core.vocab import STATUS_NAMES
 from kpiwizard.core.schedule import Period
 from kpiwizard.core.text import Text, t
@@ -234,10 +234,16 @@ class ProgressView(QWidget):
             self.set_actual(item.row(), item.text())
 
     def apply(self, index: int) -> Text | None:
-        """Apply the ``index``-th remedy shown (one undoable step)."""
+        """Apply the ``index``-th remedy shown (one undoable step) and say what it changed."""
         remedy = self._remedies[index]
-        return self.doc.edit(t("제안 적용", "Apply suggestion"),
-                             lambda p: _take(p, apply_remedy(p, remedy)), lang=self.lang)
+        said = applied_text(self.doc.project, remedy, self.lang)
+        reason = self.doc.edit(t("제안 적용", "Apply suggestion"),
+                               lambda p: _take(p, apply_remedy(p, remedy)), lang=self.lang)
+        report(self.import_error, reason, self.lang)
+        if reason is None:
+            undo = t("되돌리려면 편집 › 되돌리기(Ctrl+Z)를 누르세요.", "To take it back: Edit › Undo (Ctrl+Z).")
+            self.import_result.setText(f"{said.get(self.lang)} {undo.get(self.lang)}")
+        return reason
 
     # -- view ------------------------------------------------------------------------------
 

@@ -1,8 +1,7 @@
 """Every GUI test: offscreen Qt, a fresh settings/app-data store, scripted dialogs, no Qt warnings.
 
-- ``QT_QPA_PLATFORM=offscreen`` is set before anything imports Qt.
-- A Qt warning or critical message fails the test (as qutebrowser's suite does): those are the
-  binding's way of saying "this call was wrong", and they must not pile up unseen.
+- ``QT_QPA_PLATFORM=offscreen`` is set before anything imports Qt, and a Qt warning fails the
+  test: both for every test, in tests/conftest.py.
 - Each test gets its own HOME, XDG folders, QStandardPaths test mode and INI-format QSettings in a
   temporary folder (as Vorta's suite does), so no test reads or writes the developer's settings.
 - ``dialogs.ui`` is a scripted fake: a modal dialog would hang a headless run, and an unscripted
@@ -21,33 +20,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from kpiwizard.gui import dialogs  # noqa: E402
-from kpiwizard.gui.qt import (  # noqa: E402
-    QSettings,
-    QStandardPaths,
-    QtMsgType,
-    qInstallMessageHandler,
-)
-
-# What the offscreen platform says about itself whenever a QWizard is laid out: not the program's.
-HARMLESS = ("This plugin does not support propagateSizeHints()",)
-
-
-@pytest.fixture(autouse=True)
-def fail_on_qt_warnings():
-    messages: list[str] = []
-
-    def handler(kind, context, message):
-        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
-            if not any(h in message for h in HARMLESS):
-                messages.append(f"{kind.name}: {message}")
-        if previous is not None:
-            previous(kind, context, message)
-
-    previous = qInstallMessageHandler(handler)
-    yield messages
-    qInstallMessageHandler(previous)
-    if messages:
-        pytest.fail("Qt reported problems:\n" + "\n".join(messages), pytrace=False)
+from kpiwizard.gui.qt import QSettings, QStandardPaths  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -111,6 +84,9 @@ class FakeDialogs(dialogs.Dialogs):
     def open_url(self, url):
         self.opened.append(url.toLocalFile() or url.toString())
         return True
+
+    def show_document(self, parent, title, markdown):
+        self.shown.append(("document", markdown))
 
 
 @pytest.fixture(autouse=True)

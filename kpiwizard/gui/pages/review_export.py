@@ -11,10 +11,12 @@ from pathlib import Path
 
 from kpiwizard.core.enums import Direction, Lang, Severity, SmartLetter
 from kpiwizard.core.formatting import format_date, format_value
+from kpiwizard.core.korean import eul
 from kpiwizard.core.text import t
 
 from .. import dialogs
 from ..export_runner import KINDS, ExportRunner
+from ..settings import Settings
 from ..qt import (
     QComboBox,
     QGridLayout,
@@ -41,6 +43,8 @@ BUTTONS = {
             t("KPI 점검 날짜를 휴대폰이나 PC 캘린더에 넣을 수 있는 파일(.ics)로 만듭니다.",
               "Make a calendar file (.ics) of the check-in dates for your phone or computer calendar.")),
 }
+# Default file names in the owner's language: 카페봄-추적표.xlsx, Cafe-tracker.xlsx.
+FILE_WORDS = {"xlsx": t("추적표", "tracker"), "pdf": t("계획서", "plan"), "ics": t("점검일정", "reviews")}
 FREQ = {"weekly": t("매주", "weekly"), "monthly": t("매월", "monthly")}
 MARK = {None: "✔", Severity.INFO: "✔", Severity.WARNING: "!", Severity.ERROR: "✖"}
 
@@ -56,6 +60,9 @@ class ReviewExportPage(PlanPage):
         self.runner.started.connect(self._on_started)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
+        self._saved: dict[str, Path] = {}
+        self._stale = True
+        doc.opened.connect(self._forget_saved)
         self.summary = QTextBrowser()
         self.summary.setOpenLinks(False)
         self.summary.setOpenExternalLinks(False)
@@ -95,8 +102,9 @@ class ReviewExportPage(PlanPage):
         stem = "".join(c for c in stem if c not in '<>:"/\\|?*').strip() or "kpi-plan"
         folder = self.doc.path.parent if self.doc.path else Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        suffix = {"xlsx": "-tracker", "pdf": "-plan", "ics": "-reviews"}[key]
-        return folder / f"{stem}{suffix}{KINDS[key].suffix}"
+        if self.doc.path is None:
+            folder = Path(Settings().last_folder() or folder)
+        return folder / f"{stem}-{self.tr_(FILE_WORDS[key])}{KINDS[key].suffix}"
 
     def export(self, key: str) -> None:
         """Ask where, then export in the background."""
@@ -106,6 +114,7 @@ class ReviewExportPage(PlanPage):
             return
         if path.suffix.lower() != kind.suffix:
             path = path.with_name(path.name + kind.suffix)
+        Settings().set_last_folder(path.parent)
         paper = "letter" if self.paper.currentIndex() == 1 else "a4"
         self.runner.start(key, self.doc.project, path, self.lang, paper)
 
@@ -120,17 +129,32 @@ class ReviewExportPage(PlanPage):
 
     def _on_finished(self, key: str, path: Path) -> None:
         self._done(key)
-        self.status[key].setText(self.tr_(t("저장됨: ", "Saved: ")) + path.name)
-        self.status[key].setToolTip(str(path))
+        self._saved[key] = path
+        self._show_saved(key)
+        name = self.tr_(KINDS[key].name)
+        message = t(f"{eul(name)} 저장했습니다:\n{{path}}", f"{name} saved:\n{{path}}")
         choice = dialogs.ui.choose(
-            self, self.tr_(t("{name}을(를) 저장했습니다:\n{path}", "{name} saved:\n{path}")).format(
-                name=self.tr_(KINDS[key].name), path=path),
+            self, self.tr_(message).format(path=path),
             [self.tr_(t("파일 열기", "Open the file")), self.tr_(t("폴더 열기", "Open folder")),
              self.tr_(t("닫기", "Close"))])
-        if choice == 0:
-            dialogs.ui.open_url(QUrl.fromLocalFile(str(path)))
-        elif choice == 1:
-            dialogs.ui.open_url(QUrl.fromLocalFile(str(path.parent)))
+        if choice in (0, 1):
+            target = path if choice == 0 else path.parent
+            if not dialogs.ui.open_url(QUrl.fromLocalFile(str(target))):
+                dialogs.ui.error(self, self.tr_(t(
+                    "이 컴퓨터에서 '{name}'을 열어 줄 프로그램을 찾지 못했습니다. 파일은 여기에 있습니다:\n{path}",
+                    "No program on this computer opened '{name}'. The file is here:\n{path}")).format(
+                    name=target.name, path=target))
+
+    def _show_saved(self, key: str) -> None:
+        path = self._saved.get(key)
+        self.status[key].setText("" if path is None else self.tr_(t("저장됨: ", "Saved: ")) + path.name)
+        self.status[key].setToolTip("" if path is None else str(path))
+
+    def _forget_saved(self) -> None:
+        """Another plan is open: the files saved for the previous one are not this plan's."""
+        self._saved.clear()
+        for key in ORDER:
+            self._show_saved(key)
 
     def _on_failed(self, key: str, message: str) -> None:
         self._done(key)
@@ -153,16 +177,31 @@ class ReviewExportPage(PlanPage):
         describe(self.paper, tr(t("PDF 용지 크기", "PDF paper size")),
                  tr(t("PDF 계획서를 인쇄할 종이 크기입니다. 한국에서는 보통 A4입니다.",
                       "The paper the PDF plan is laid out for: A4, or Letter in North America.")))
+        for key in ORDER:
+            self._show_saved(key)
         describe(self.summary, tr(t("계획 요약", "Plan summary")),
                  tr(t("지금까지 입력한 계획을 한눈에 보여 줍니다. 고칠 곳이 있으면 이전 단계로 돌아가세요.",
                       "Everything you entered, at a glance. Go back to a step to change it.")))
 
     def refresh(self) -> None:
-        if self.isVisible() or not self.summary.toPlainText():
-            self.summary.setHtml(summary_html(self.doc.project, self.lang))
+        """Every change (an edit anywhere, a Progress suggestion, undo, the language) makes the
+        summary stale; it is rebuilt now if it is on screen, else the next time it shows."""
+        self._stale = True
+        if self.isVisible():
+            self._rebuild()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
         self.summary.setHtml(summary_html(self.doc.project, self.lang))
+        self._stale = False
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _e(text: str) -> str:
@@ -190,8 +229,8 @@ def summary_html(project, lang: Lang) -> str:
     letters = " &nbsp; ".join(
         f"{MARK[result.letter_verdict(letter)]} {letter.value} {_e(letter_name(letter, lang))}" for letter in SmartLetter)
     out.append(f"<p>{letters}</p>")
-    verdict = (t("오류 {e}개, 경고 {w}개", "{e} errors, {w} warnings")
-               .format(e=len(result.errors), w=len(result.warnings)))
+    verdict = t(f"오류 {len(result.errors)}개, 경고 {len(result.warnings)}개",
+                f"{_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}")
     out.append(f"<p>{_e(tr(verdict))}</p><ul>")
     for f in result.findings:
         if f.severity is Severity.INFO:
