@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "imports"))
 
-import platform_fixtures as pf  # noqa: E402
+import platform_fixtures as pf
 
-from kpiwizard.core.catalog import load_catalog  # noqa: E402
-from kpiwizard.export.platforms import apply_import, plan_import  # noqa: E402
+from kpiwizard.core.catalog import load_catalog
+from kpiwizard.export.platforms import apply_import, plan_import
 
 START = date(2025, 1, 6)
 DAYS = 364

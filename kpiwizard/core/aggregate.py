@@ -505,7 +505,7 @@ def build_preview(
     feeds = load_feeds()
     kpi_ids = {k.id for k in project.kpis}
     active = {k: v for k, v in (mappings or {}).items() if v in kpi_ids}
-    from .utm import credit_campaigns, match_action  # noqa: PLC0415  (the campaign rules live in their own module)
+    from .utm import credit_campaigns, match_action
 
     # Campaign rows count for the KPIs only when the campaign is one of this plan's actions.
     index = _Index(files, keep=lambda r: not r.campaign or match_action(project, r.campaign) is not None,
@@ -627,12 +627,13 @@ def render_preview(preview: ImportPreview, lang: Lang | str) -> str:
     if preview.campaigns or preview.unmatched_campaigns:
         lines.append("")
         lines.append("캠페인 링크 성과 (GA4)" if ko else "Campaign links (GA4)")
+
         def figures(sessions: float, key_events: float, revenue: float) -> str:
             return (f"세션 {_fmt(sessions)}, 주요 이벤트 {_fmt(key_events)}, 수익 {_fmt(revenue)}" if ko
                     else f"{_fmt(sessions)} sessions, {_fmt(key_events)} key events, revenue {_fmt(revenue)}")
 
-        for c in preview.campaigns:
-            lines.append(f"  {c.campaign}: {figures(c.sessions, c.key_events, c.revenue)}")
+        for credit in preview.campaigns:
+            lines.append(f"  {credit.campaign}: {figures(credit.sessions, credit.key_events, credit.revenue)}")
         for kpi_id, totals in preview.campaign_totals_by_kpi().items():
             name = preview.kpi_names[kpi_id].get(lang) if kpi_id in preview.kpi_names else kpi_id
             lines.append(f"  → {name}: {figures(*totals)}")

@@ -21,13 +21,17 @@ import json
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .errors import UserError
+from .korean import eun
 from .models import Action, Project
 from .resources import resource_path
 from .text import t
-from .korean import eun
+
+if TYPE_CHECKING:
+    from .aggregate import CampaignCredit, Reading
 
 
 @lru_cache(maxsize=1)
@@ -101,14 +105,14 @@ def match_action(project: Project, campaign: str) -> int | None:
     return None
 
 
-def credit_campaigns(project: Project, readings: list) -> tuple[list, list[str]]:
+def credit_campaigns(project: Project, readings: list[Reading]) -> tuple[list[CampaignCredit], list[str]]:
     """Sum GA4 campaign readings per action: (credits in action order, campaign values matching none)."""
-    from .aggregate import CampaignCredit, later  # noqa: PLC0415  (aggregate imports this module lazily too)
+    from .aggregate import CampaignCredit, later
 
     totals: dict[int, dict[str, float]] = {}
     names: dict[int, str] = {}
     unmatched: set[str] = set()
-    best: dict[tuple, object] = {}
+    best: dict[tuple, Reading] = {}
     for r in readings:  # the same row in two downloads counts once: the later download
         if r.identity not in best or later(r, best[r.identity]):
             best[r.identity] = r

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import platform_fixtures as pf
 import pytest
 
-import platform_fixtures as pf
 from kpiwizard.core.aggregate import CHANGED, NEW, SAME, build_preview
 from kpiwizard.core.models import CustomKpi, KpiSelection
 from kpiwizard.export.platforms import apply_import, plan_import, read_bytes_as

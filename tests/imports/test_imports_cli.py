@@ -9,9 +9,9 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import platform_fixtures as pf
 import pytest
 
-import platform_fixtures as pf
 from kpiwizard.cli import main
 from kpiwizard.core.examples import find_example
 from kpiwizard.core.progress import evaluate_kpi

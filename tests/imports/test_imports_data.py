@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import platform_fixtures as pf
 import pytest
 
-import platform_fixtures as pf
 from kpiwizard.core.aggregate import load_feeds
 from kpiwizard.core.catalog import load_catalog
 from kpiwizard.core.enums import KpiKind

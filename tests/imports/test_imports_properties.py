@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import platform_fixtures as pf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import platform_fixtures as pf
 from kpiwizard.core.aggregate import build_preview
 from kpiwizard.export.platforms import apply_import, read_bytes_as
 

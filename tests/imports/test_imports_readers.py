@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import platform_fixtures as pf
 import pytest
 
-import platform_fixtures as pf
 from kpiwizard.export.platforms import read_bytes_as
-from kpiwizard.export.platforms.common import BadNumber, PlatformFileError, decode, number, parse_date
+from kpiwizard.export.platforms.common import (
+    BadNumber,
+    PlatformFileError,
+    decode,
+    number,
+    parse_date,
+)
 
 D0 = date(2026, 3, 2)
 AS_OF = date(2026, 4, 30)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from urllib.parse import parse_qs, urlsplit
 
+import platform_fixtures as pf
 import pytest
 
-import platform_fixtures as pf
 from kpiwizard.core.errors import UserError
 from kpiwizard.core.models import Action
 from kpiwizard.core.utm import campaign_link, campaign_name, match_action, source_for

@@ -16,11 +16,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-
 from reliability_kit import COUNTS, Mishandled, Snapshot, example_bytes, judge, run_cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "imports"))
-import platform_fixtures as pf  # noqa: E402
+import platform_fixtures as pf
 
 D0 = date(2026, 1, 5)
 
@@ -193,8 +192,8 @@ def test_formula_text_stays_text_in_the_preview(tmp_path):
     assert outcome.code == 0 and '=HYPERLINK("http://127.0.0.1:9")' in outcome.out
 
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -20,16 +20,38 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from kpiwizard.core.aggregate import ImportPreview, ParsedFile, apply_preview, build_preview
+from kpiwizard.core.aggregate import (
+    ImportPreview,
+    ParsedFile,
+    apply_preview,
+    build_preview,
+)
 from kpiwizard.core.enums import Lang
+from kpiwizard.core.korean import eun
 from kpiwizard.core.models import Project
 from kpiwizard.core.text import t
-from kpiwizard.core.korean import eun
 
-from .common import MAX_BYTES, PlatformFileError, Unrecognised, check_size, csv_rows, decode, fail, quote, safe_zip
+from .common import (
+    MAX_BYTES,
+    PlatformFileError,
+    Unrecognised,
+    check_size,
+    csv_rows,
+    decode,
+    fail,
+    quote,
+    safe_zip,
+)
 
-__all__ = ["plan_import", "apply_import", "read_files", "read_bytes_as", "assign_meta_channel", "PlatformFileError",
-           "ImportPreview"]
+__all__ = [
+    "ImportPreview",
+    "PlatformFileError",
+    "apply_import",
+    "assign_meta_channel",
+    "plan_import",
+    "read_bytes_as",
+    "read_files",
+]
 
 
 def plan_import(
@@ -164,11 +186,11 @@ def _settle(f: ParsedFile) -> ParsedFile:
 
 
 def _text(name: str, text: str, as_of: date) -> ParsedFile:
-    from . import meta  # noqa: PLC0415
+    from . import meta
 
     if meta.is_daily(text):
         return meta.read_daily(name, text, as_of)
-    from . import ga4  # noqa: PLC0415
+    from . import ga4
 
     if ga4.is_ga4(text):
         return ga4.read_ga4(name, text, as_of)
@@ -178,7 +200,7 @@ def _text(name: str, text: str, as_of: date) -> ParsedFile:
 
 def _grid(name: str, numbered: list[tuple[int, list]], as_of: date, strict_width: bool = False) -> ParsedFile:
     """A table whose header is on row 1 (or row 2 after a description line, as LinkedIn writes)."""
-    from . import linkedin, meta, tiktok, youtube  # noqa: PLC0415
+    from . import linkedin, meta, tiktok, youtube
     from .tables import Table
 
     body = [(n, r) for n, r in numbered if any(str(c).strip() for c in r if c is not None)]
@@ -202,7 +224,7 @@ def _grid(name: str, numbered: list[tuple[int, list]], as_of: date, strict_width
         )
         # The platform whose own spellings match the most headers wins (ties: the order above).
         best = None
-        for order, (section, test, reader) in enumerate(candidates):
+        for section, test, reader in candidates:
             table = Table(name, section, section, header, [])
             if test(table) and (best is None or table.own > best[0]):
                 best = (table.own, section, reader)
@@ -230,7 +252,7 @@ def _grid(name: str, numbered: list[tuple[int, list]], as_of: date, strict_width
 
 
 def _xls(name: str, data: bytes, as_of: date) -> list[ParsedFile]:
-    from . import linkedin  # noqa: PLC0415
+    from . import linkedin
 
     out = []
     skipped = []
@@ -250,10 +272,10 @@ def _xls(name: str, data: bytes, as_of: date) -> list[ParsedFile]:
 
 def _xlsx(name: str, data: bytes, as_of: date) -> list[ParsedFile]:
     """An .xlsx (TikTok's XLSX export, a LinkedIn file re-saved): each sheet as a table."""
-    import io  # noqa: PLC0415
-    import zipfile  # noqa: PLC0415
+    import io
+    import zipfile
 
-    from openpyxl import load_workbook  # noqa: PLC0415
+    from openpyxl import load_workbook
 
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -12,14 +12,14 @@ import sys
 
 from kpiwizard.core.enums import Lang
 from kpiwizard.core.errors import UserError
-from kpiwizard.core.text import t
 from kpiwizard.core.korean import eun
+from kpiwizard.core.text import t
 
 from .common import quote
 
 
 def add_arguments(imp: argparse.ArgumentParser, links: argparse.ArgumentParser) -> None:
-    from pathlib import Path  # noqa: PLC0415
+    from pathlib import Path
 
     imp.add_argument("project", type=Path)
     imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
@@ -44,17 +44,17 @@ def _parse_maps(items: list[str], project) -> dict[str, str]:
             raise UserError(t(f"--map '{item}': {eun(quote(kpi))} 이 계획의 지표가 아닙니다. 있는 지표: {', '.join(sorted(ids))}",
                               f"--map '{item}': '{kpi}' is not a KPI of this plan. KPIs: {', '.join(sorted(ids))}"))
         platform, _, header = key.partition(":")
-        from .common import norm  # noqa: PLC0415
+        from .common import norm
 
         out[f"{platform.strip().casefold()}:{norm(header)}"] = kpi
     return out
 
 
 def run_import(args: argparse.Namespace, lang: Lang) -> int:
-    from kpiwizard.core.projectfile import load_project, save_project  # noqa: PLC0415
+    from kpiwizard.core.projectfile import load_project, save_project
 
-    from . import apply_import, plan_import  # noqa: PLC0415
-    from .mappings import load_mappings, save_mappings  # noqa: PLC0415
+    from . import apply_import, plan_import
+    from .mappings import load_mappings, save_mappings
 
     project = load_project(args.project).project
     new_maps = _parse_maps(args.map, project)
@@ -82,8 +82,8 @@ def run_import(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def run_links(args: argparse.Namespace, lang: Lang) -> int:
-    from kpiwizard.core.projectfile import load_project  # noqa: PLC0415
-    from kpiwizard.core.utm import campaign_links  # noqa: PLC0415
+    from kpiwizard.core.projectfile import load_project
+    from kpiwizard.core.utm import campaign_links
 
     project = load_project(args.project).project
     links = campaign_links(project, args.base_url, args.medium)

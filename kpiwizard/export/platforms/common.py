@@ -26,10 +26,10 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 
 from kpiwizard.core.errors import UserError
+from kpiwizard.core.korean import eul, i_ga
 from kpiwizard.core.models import MAX_VALUE
 from kpiwizard.core.resources import resource_path
 from kpiwizard.core.text import t
-from kpiwizard.core.korean import eul, i_ga
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 500_000
@@ -217,7 +217,7 @@ def number(cell: object) -> float | None:
         raise BadNumber(str(cell))
     if isinstance(cell, (int, float)):
         value = float(cell)
-    elif _PLAIN.match(cell if isinstance(cell, str) else ""):
+    elif isinstance(cell, str) and _PLAIN.match(cell):
         value = float(cell)  # the common case: a plain number
     else:
         s = unicodedata.normalize("NFKC", str(cell)).strip().strip('"').strip()
@@ -272,7 +272,7 @@ def parse_date(cell: object, as_of: date | None = None) -> date | None:
             return date(int(m[1]), int(m[2]), int(m[3]))
         if m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", s):
             return date(int(m[1]), int(m[2]), int(m[3]))
-        if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?", s, re.I):
+        if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?", s, re.IGNORECASE):
             return date(int(m[3]), int(m[1]), int(m[2]))
         if m := re.fullmatch(r"(\d{4})\s*[./년]\s*(\d{1,2})\s*[./월]\s*(\d{1,2})\s*[.일]?(?:\s+.*)?", s):
             return date(int(m[1]), int(m[2]), int(m[3]))

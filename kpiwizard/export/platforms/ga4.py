@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 
 from kpiwizard.core.aggregate import ParsedFile, Reading
@@ -30,7 +31,7 @@ _COUNTS = {"sessions": "sessions", "engaged_sessions": "engaged_sessions", "key_
            "revenue": "revenue", "views": "views"}
 
 
-def _share(table: Table, row: int, cells: list, i: int | None) -> float | None:
+def _share(table: Table, row: int, cells: Sequence[object], i: int | None) -> float | None:
     """A rate cell as a fraction: GA4 writes decimals (0.0333); a re-saved file may say 3.33%."""
     if i is None:
         return None
@@ -107,9 +108,9 @@ def read_ga4(name: str, text: str, as_of: date) -> ParsedFile:
             totals += 1
             continue
         if date_col is not None:
-            d = table.day(row, cells, date_col, as_of)
-            d0 = d1 = d
+            d0 = d1 = table.day(row, cells, date_col, as_of)
         else:
+            assert start is not None and end is not None  # refused above when both are missing
             d0, d1 = start, end
         count += 1
         first = d0 if first is None or d0 < first else first
@@ -131,10 +132,11 @@ def read_ga4(name: str, text: str, as_of: date) -> ParsedFile:
         rate = _share(table, row, cells, rate_col)
         for prefix, campaign in targets:
             out = {f"{prefix}{_COUNTS[f]}": v for f, v in values.items() if f in _COUNTS and v is not None}
-            if values.get("average_engagement_time") is not None:
-                out[f"{prefix}engagement_seconds"] = values["average_engagement_time"] * sessions
-            if values.get("engaged_sessions") is not None and values.get("sessions") is not None:
-                out[f"{prefix}bounced_sessions"] = max(sessions - values["engaged_sessions"], 0.0)
+            average, engaged = values.get("average_engagement_time"), values.get("engaged_sessions")
+            if average is not None:
+                out[f"{prefix}engagement_seconds"] = average * sessions
+            if engaged is not None and values.get("sessions") is not None:
+                out[f"{prefix}bounced_sessions"] = max(sessions - engaged, 0.0)
             if rate is not None and values.get("sessions") is not None:
                 # Sessions with a key event: the session key event rate is a share of sessions (0.0333).
                 out[f"{prefix}converted_sessions"] = sessions * rate

@@ -47,7 +47,7 @@ def read_sheet(name: str, grid: list[list[object]], as_of: date) -> ParsedFile |
     table = Table(name, "linkedin", "linkedin", header, [(at + 2 + k, r) for k, r in enumerate(grid[at + 1:])])
     if table.has("publish_time"):
         return _posts(table, as_of)
-    date_col = table.index("date")
+    date_col = table.need("date")
     metrics = metric_map(table, {date_col})
     if not metrics:
         return None
@@ -60,8 +60,8 @@ def read_sheet(name: str, grid: list[list[object]], as_of: date) -> ParsedFile |
 
 
 def _posts(table: Table, as_of: date) -> ParsedFile:
-    time_col, link_col = table.index("publish_time"), table.index("post_link")
-    skip = {c for c in (time_col, link_col) if c is not None}
+    time_col, link_col = table.need("publish_time"), table.index("post_link")
+    skip: set[int | None] = {c for c in (time_col, link_col) if c is not None}
     metrics = metric_map(table, skip, _POST_RENAME)
     readings: list[Reading] = []
     first = last = None
@@ -86,7 +86,7 @@ def _posts(table: Table, as_of: date) -> ParsedFile:
 
 def xls_grids(name: str, data: bytes) -> list[tuple[str, list[list[object]]]]:
     """Every sheet of an .xls as rows of Python values (dates as ``datetime``); xlrd reads it."""
-    import xlrd  # noqa: PLC0415  (loaded only when an .xls is imported)
+    import xlrd
 
     try:
         book = xlrd.open_workbook(file_contents=data, on_demand=True)
@@ -109,16 +109,14 @@ def xls_grids(name: str, data: bytes) -> list[tuple[str, list[list[object]]]]:
                             row.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
                         except (ValueError, OverflowError):
                             row.append(cell.value)
-                    elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-                        row.append(None)
-                    elif cell.ctype == xlrd.XL_CELL_ERROR:
+                    elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) or cell.ctype == xlrd.XL_CELL_ERROR:
                         row.append(None)
                     else:
                         row.append(cell.value)
                 grid.append(row)
             out.append((sheet_name, grid))
             book.unload_sheet(sheet_name)
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         if isinstance(e, PlatformFileError):
             raise
         raise fail(name, f".xls 파일의 내용이 손상되었습니다({type(e).__name__}).",

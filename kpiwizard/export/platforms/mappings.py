@@ -18,7 +18,7 @@ from pathlib import Path
 from kpiwizard.core.atomic import atomic_write_text
 
 FILE_NAME = "import-mappings.json"
-_KEY = re.compile(r"^[a-z0-9_]+:.{1,300}$", re.S)
+_KEY = re.compile(r"^[a-z0-9_]+:.{1,300}$", re.DOTALL)
 _KPI = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
 
 

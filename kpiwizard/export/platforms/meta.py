@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from kpiwizard.core.aggregate import Column, ParsedFile, Reading
@@ -61,7 +62,7 @@ def read_daily(name: str, text: str, as_of: date) -> ParsedFile:
     else:
         metric, _, fixed = field_.partition("@")
         channel = fixed or channel
-    table = Table(name, "meta_daily", "meta_daily", [h.strip() for h in header], body[2:])
+    table = Table(name, "meta_daily", "meta_daily", [h.strip() for h in header], list(body[2:]))
     date_col, value_col = table.index("date"), table.index("primary")
     if date_col is None or value_col is None:
         # Audience.csv and the like share the first line but hold stacked blocks: not a daily series.
@@ -86,10 +87,10 @@ def is_posts(table: Table) -> bool:
 
 
 def read_posts(table: Table, as_of: date) -> ParsedFile:
-    id_col, time_col = table.index("post_id"), table.index("publish_time")
+    id_col, time_col = table.need("post_id"), table.need("publish_time")
     marker = table.index("lifetime_marker")
     type_col = table.index("post_type")
-    skip = {c for c in (id_col, time_col, marker, type_col) if c is not None}
+    skip: set[int | None] = {c for c in (id_col, time_col, marker, type_col) if c is not None}
     metrics = metric_map(table, skip, _POST_RENAME)
     channel = "Facebook" if table.has("page_id") else "Instagram"
     if table.index("page_id") is None and table.index("account_username") is None:
@@ -135,14 +136,15 @@ def is_ads(table: Table) -> bool:
 
 
 def read_ads(table: Table, as_of: date) -> ParsedFile:
-    name_col = table.index("campaign_name")
+    name_col = table.need("campaign_name")
     start_col, end_col = table.index("report_start"), table.index("report_end")
     if start_col is None or end_col is None:
         raise fail(table.name, "'보고 시작'·'보고 종료' 열이 없어 어느 기간의 숫자인지 알 수 없습니다. 내보낼 때 두 열을 넣어 주세요.",
                    "without the 'Reporting starts' and 'Reporting ends' columns the period is unknown; include them in the export.")
-    skip = {c for c in (name_col, start_col, end_col, table.index("campaign_id")) if c is not None}
-    metrics = {i: m for i, m in metric_map(table, skip).items()}
-    total_rows, campaign_rows = [], []
+    skip: set[int | None] = {c for c in (name_col, start_col, end_col, table.index("campaign_id")) if c is not None}
+    metrics = metric_map(table, skip)
+    total_rows: list[tuple[int, Sequence[object]]] = []
+    campaign_rows: list[tuple[int, Sequence[object]]] = []
     for row, cells in table.rows:
         if all(c is None or not str(c).strip() for c in cells):
             continue

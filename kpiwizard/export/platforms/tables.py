@@ -8,15 +8,24 @@ number cell strictly and names the row and column of the first cell it cannot re
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from kpiwizard.core.aggregate import Column, ParsedFile, Reading
-from kpiwizard.core.text import t
 from kpiwizard.core.korean import eul, eun
+from kpiwizard.core.text import Text, t
 
-from .common import BadNumber, fail, quote, is_missing, norm, number, parse_date, synonyms
-
+from .common import (
+    BadNumber,
+    fail,
+    is_missing,
+    norm,
+    number,
+    parse_date,
+    quote,
+    synonyms,
+)
 
 # Fields that name or date a row: never read as numbers.
 ROLES = frozenset({
@@ -31,8 +40,8 @@ class Table:
     name: str  # file name for messages ("export.zip/Chart data.csv")
     section: str  # synonym section
     platform: str  # column keys: "platform:header"
-    header: list[str]
-    rows: list[tuple[int, list[object]]]  # (1-based row number in the file, cells)
+    header: Sequence[object]
+    rows: Sequence[tuple[int, Sequence[object]]]  # (1-based row number in the file, cells)
     fields: list[str | None] = field(default_factory=list)
     own: int = 0  # headers found in the platform's own section: how sure the recognition is
 
@@ -58,7 +67,7 @@ class Table:
         for number_, cells in self.rows:
             if not cells or first_at >= len(cells) or norm(str(cells[first_at] or "")) != first_key:
                 continue  # a repeated header starts with the header's first name
-            same = sum(1 for a, b in zip(header_keys, cells) if a and a == norm(str(b or "")))
+            same = sum(1 for a, b in zip(header_keys, cells, strict=False) if a and a == norm(str(b or "")))
             if same >= max(2, len([k for k in header_keys if k]) // 2 + 1):
                 raise fail(self.name, "머리글 행이 데이터 중간에 다시 나옵니다: 두 파일을 이어 붙인 것 같습니다. 각각 따로 가져오세요.",
                            "the header row appears again inside the data: two exports pasted together? "
@@ -70,19 +79,26 @@ class Table:
                 return i
         return None
 
+    def need(self, field_name: str) -> int:
+        """The column of a field the recognition already found (a bug if it is missing)."""
+        i = self.index(field_name)
+        if i is None:
+            raise fail(self.name, f"'{field_name}' 열이 없습니다.", f"the '{field_name}' column is missing.")
+        return i
+
     def has(self, *names: str) -> bool:
         return all(self.index(n) is not None for n in names)
 
-    def cell(self, cells: list[object], i: int | None) -> object:
+    def cell(self, cells: Sequence[object], i: int | None) -> object:
         if i is None or i >= len(cells):
             return None
         return cells[i]
 
-    def text(self, cells: list[object], i: int | None) -> str:
+    def text(self, cells: Sequence[object], i: int | None) -> str:
         value = self.cell(cells, i)
         return "" if value is None else str(value).strip()
 
-    def num(self, row: int, cells: list[object], i: int) -> float | None:
+    def num(self, row: int, cells: Sequence[object], i: int) -> float | None:
         try:
             return number(self.cell(cells, i))
         except BadNumber:
@@ -90,7 +106,7 @@ class Table:
                        f"'{str(self.cell(cells, i))[:40]}' is not a number (cells are never evaluated).",
                        row=row, column=str(self.header[i])) from None
 
-    def day(self, row: int, cells: list[object], i: int, as_of: date | None, what: str = "date") -> date:
+    def day(self, row: int, cells: Sequence[object], i: int, as_of: date | None, what: str = "date") -> date:
         value = self.cell(cells, i)
         d = parse_date(value, as_of)
         if d is None:
@@ -99,7 +115,7 @@ class Table:
                        row=row, column=str(self.header[i]))
         return d
 
-    def numeric_columns(self, skip: set[int]) -> list[int]:
+    def numeric_columns(self, skip: set[int | None]) -> list[int]:
         """Columns (other than ``skip``) whose every non-missing cell is a number."""
         out = []
         for i, f in enumerate(self.fields):
@@ -120,7 +136,7 @@ class Table:
     def column_key(self, i: int) -> str:
         return f"{self.platform}:{norm(str(self.header[i] or ''))}"
 
-    def columns(self, metric_of: dict[int, str | None]) -> list[Column]:
+    def columns(self, metric_of: Mapping[int, str | None]) -> list[Column]:
         cols = []
         for i, h in enumerate(self.header):
             text = str(h or "").strip()
@@ -199,7 +215,7 @@ def _column_of(table: Table, metrics: dict[int, str], metric: str) -> str:
     return ""
 
 
-def metric_map(table: Table, skip: set[int], rename: dict[str, str] | None = None) -> dict[int, str]:
+def metric_map(table: Table, skip: set[int | None], rename: dict[str, str] | None = None) -> dict[int, str]:
     """Column index -> metric: known fields by their name (renamed), others as ``col:KEY``."""
     out: dict[int, str] = {}
     for i in table.numeric_columns(skip):
@@ -211,7 +227,7 @@ def metric_map(table: Table, skip: set[int], rename: dict[str, str] | None = Non
     return out
 
 
-def unknown_note(table: Table, metrics: dict[int, str], skip: set[int]):
+def unknown_note(table: Table, metrics: Mapping[int, str], skip: set[int | None]) -> Text | None:
     names = [str(table.header[i]) for i, f in enumerate(table.fields)
              if f is None and i not in metrics and i not in skip
              and str(table.header[i] or "").strip()]

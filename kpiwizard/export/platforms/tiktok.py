@@ -37,7 +37,7 @@ def is_content(table: Table) -> bool:
 
 
 def read_daily(table: Table, as_of: date) -> ParsedFile:
-    date_col = table.index("date")
+    date_col = table.need("date")
     metrics = metric_map(table, {date_col})
     label = OVERVIEW
     if table.has("followers"):
@@ -53,8 +53,8 @@ def read_daily(table: Table, as_of: date) -> ParsedFile:
 
 
 def read_content(table: Table, as_of: date) -> ParsedFile:
-    link_col, time_col = table.index("video_link"), table.index("publish_time")
-    skip = {link_col, time_col}
+    link_col, time_col = table.need("video_link"), table.need("publish_time")
+    skip: set[int | None] = {link_col, time_col}
     metrics = metric_map(table, skip)
     readings: list[Reading] = []
     first = last = None

@@ -36,8 +36,8 @@ def is_table(table: Table) -> bool:
 
 
 def read_chart(table: Table, as_of: date) -> ParsedFile:
-    date_col = table.index("date")
-    skip = {date_col}
+    date_col = table.need("date")
+    skip: set[int | None] = {date_col}
     dim = table.index("content_id")
     if dim is not None:
         skip.add(dim)
@@ -50,7 +50,7 @@ def read_chart(table: Table, as_of: date) -> ParsedFile:
 
 
 def read_table(table: Table, as_of: date) -> ParsedFile:
-    id_col, time_col = table.index("content_id"), table.index("publish_time")
+    id_col, time_col = table.need("content_id"), table.index("publish_time")
     readings: list[Reading] = []
     first = last = None
     totals = count = 0
