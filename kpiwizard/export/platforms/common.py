@@ -317,36 +317,39 @@ def safe_zip(name: str, data: bytes) -> list[tuple[str, bytes]]:
     except Exception:  # a damaged archive raises many kinds (BadZipFile, zlib.error, NotImplementedError...)  # noqa: BLE001
         raise fail(name, "압축 파일(zip)이 손상되었거나 잘렸습니다. 다시 내려받아 주세요.",
                    "the zip archive is damaged or cut short. Download it again.") from None
-    if len(infos) > MAX_ZIP_MEMBERS:
-        raise fail(name, f"압축 파일 안의 파일이 너무 많습니다({len(infos)}개).",
-                   f"the zip holds too many files ({len(infos)}).")
-    total = 0
-    out: list[tuple[str, bytes]] = []
-    for info in infos:
-        member = info.filename
-        path = PurePosixPath(member.replace("\\", "/"))
-        if member.startswith(("/", "\\")) or ".." in path.parts or re.match(r"^[A-Za-z]:", member):
-            raise fail(name, f"압축 파일 안의 {i_ga(quote(member))} 폴더 밖을 가리킵니다(경로 조작). 이 파일은 열지 않습니다.",
-                       f"the member '{member}' points outside its folder (path traversal); the zip is refused.")
-        if info.is_dir():
-            continue
-        if info.flag_bits & 0x1:
-            raise fail(name, f"{i_ga(quote(member))} 암호로 잠겨 있습니다.", f"'{member}' is encrypted.")
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > MAX_BYTES or total > MAX_ZIP_TOTAL or (info.file_size > 1_000_000 and ratio > MAX_ZIP_RATIO):
-            raise fail(name, f"'{member}'의 압축을 풀면 너무 커집니다({info.file_size // 1_048_576} MB, {ratio:.0f}배): 압축 폭탄으로 보고 열지 않습니다.",
-                       f"'{member}' would inflate to {info.file_size // 1_048_576} MB ({ratio:.0f}x): refused as a zip bomb.")
-        try:
-            with zf.open(info) as f:
-                content = f.read(info.file_size + 1)
-        except Exception as e:  # noqa: BLE001  (damaged member: BadZipFile, zlib.error, NotImplementedError...)
-            raise fail(name, f"압축 파일 안의 {eul(quote(member))} 풀 수 없습니다: 손상되었습니다({type(e).__name__}).",
-                       f"cannot unpack '{member}': it is damaged ({type(e).__name__}).") from None
-        if len(content) > info.file_size:
-            raise fail(name, f"{i_ga(quote(member))} 적힌 크기보다 큽니다: 압축 폭탄으로 보고 열지 않습니다.",
-                       f"'{member}' is larger than it claims: refused as a zip bomb.")
-        if not path.name.startswith(".") and "__MACOSX" not in path.parts:
-            out.append((path.name, content))
-    return out
+    try:
+        if len(infos) > MAX_ZIP_MEMBERS:
+            raise fail(name, f"압축 파일 안의 파일이 너무 많습니다({len(infos)}개).",
+                       f"the zip holds too many files ({len(infos)}).")
+        total = 0
+        out: list[tuple[str, bytes]] = []
+        for info in infos:
+            member = info.filename
+            path = PurePosixPath(member.replace("\\", "/"))
+            if member.startswith(("/", "\\")) or ".." in path.parts or re.match(r"^[A-Za-z]:", member):
+                raise fail(name, f"압축 파일 안의 {i_ga(quote(member))} 폴더 밖을 가리킵니다(경로 조작). 이 파일은 열지 않습니다.",
+                           f"the member '{member}' points outside its folder (path traversal); the zip is refused.")
+            if info.is_dir():
+                continue
+            if info.flag_bits & 0x1:
+                raise fail(name, f"{i_ga(quote(member))} 암호로 잠겨 있습니다.", f"'{member}' is encrypted.")
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > MAX_BYTES or total > MAX_ZIP_TOTAL or (info.file_size > 1_000_000 and ratio > MAX_ZIP_RATIO):
+                raise fail(name, f"'{member}'의 압축을 풀면 너무 커집니다({info.file_size // 1_048_576} MB, {ratio:.0f}배): 압축 폭탄으로 보고 열지 않습니다.",
+                           f"'{member}' would inflate to {info.file_size // 1_048_576} MB ({ratio:.0f}x): refused as a zip bomb.")
+            try:
+                with zf.open(info) as f:
+                    content = f.read(info.file_size + 1)
+            except Exception as e:  # noqa: BLE001  (damaged member: BadZipFile, zlib.error, NotImplementedError...)
+                raise fail(name, f"압축 파일 안의 {eul(quote(member))} 풀 수 없습니다: 손상되었습니다({type(e).__name__}).",
+                           f"cannot unpack '{member}': it is damaged ({type(e).__name__}).") from None
+            if len(content) > info.file_size:
+                raise fail(name, f"{i_ga(quote(member))} 적힌 크기보다 큽니다: 압축 폭탄으로 보고 열지 않습니다.",
+                           f"'{member}' is larger than it claims: refused as a zip bomb.")
+            if not path.name.startswith(".") and "__MACOSX" not in path.parts:
+                out.append((path.name, content))
+        return out
+    finally:
+        zf.close()
 

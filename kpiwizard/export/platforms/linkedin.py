@@ -121,5 +121,7 @@ def xls_grids(name: str, data: bytes) -> list[tuple[str, list[list[object]]]]:
             raise
         raise fail(name, f".xls 파일의 내용이 손상되었습니다({type(e).__name__}).",
                    f"the .xls file's content is damaged ({type(e).__name__}).") from None
+    finally:
+        book.release_resources()
     return out
 
