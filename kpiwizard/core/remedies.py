@@ -26,7 +26,7 @@ from .catalog import Catalog, CatalogKpi, load_catalog
 from .enums import ActionStatus, Direction, KpiKind, Lang, Status
 from .formatting import format_date, format_value
 from .korean import eul, eun, euro
-from .kpiview import KpiView, selection_from_catalog, view_kpi
+from .kpiview import KpiView, format_kpi_value, selection_from_catalog, view_kpi
 from .models import Action, KpiCycle, Project, TargetChange
 from . import progress as _progress
 from .progress import KpiProgress, evaluate_kpi
@@ -129,8 +129,10 @@ def suggest(project: Project, kpi_id: str, lang: Lang | None = None, on: date | 
     if result.status not in (Status.BEHIND, Status.OFF_TRACK, Status.MISSED):
         return []
     remedies: list[Remedy] = []
-    ko = lambda v: format_value(v, view.unit, Lang.KO, view.percent)  # noqa: E731
-    en = lambda v: format_value(v, view.unit, Lang.EN, view.percent)  # noqa: E731
+    # Figures with the KPI's unit; a money KPI without a unit of its own as money (₩616,774).
+    cur = project.business.currency
+    ko = lambda v: format_kpi_value(view, v, Lang.KO, cur)  # noqa: E731
+    en = lambda v: format_kpi_value(view, v, Lang.EN, cur)  # noqa: E731
 
     if result.status is Status.MISSED and result.latest is not None:
         deadline = new_cycle_deadline(result.start or project.start, result.deadline or project.end, on)
@@ -246,8 +248,9 @@ def applied_text(project: Project, remedy: Remedy, lang: Lang | None = None) -> 
     view = view_kpi(project, kpi, lang)
     name_ko = view_kpi(project, kpi, Lang.KO).name
     name_en = view_kpi(project, kpi, Lang.EN).name
-    ko = lambda v: format_value(v, view_kpi(project, kpi, Lang.KO).unit, Lang.KO, view.percent)  # noqa: E731
-    en = lambda v: format_value(v, view_kpi(project, kpi, Lang.EN).unit, Lang.EN, view.percent)  # noqa: E731
+    cur = project.business.currency
+    ko = lambda v: format_kpi_value(view_kpi(project, kpi, Lang.KO), v, Lang.KO, cur)  # noqa: E731
+    en = lambda v: format_kpi_value(view_kpi(project, kpi, Lang.EN), v, Lang.EN, cur)  # noqa: E731
     if remedy.kind is RemedyKind.RESET and remedy.new_cycle:
         deadline = remedy.new_deadline
         return t(f"'{name_ko}'의 지난 주기를 '미달'로 남기고, {ko(remedy.new_baseline)}에서 새 주기를 시작했습니다 "

@@ -192,6 +192,13 @@ def test_money_kpis_print_the_currency_never_the_placeholder(tmp_path: Path, lan
     assert "통화" not in pdf.text and " currency" not in pdf.text.replace("the plan's currency", "")
     assert squash(format_money(1_000_000, "KRW")) in pdf.flat  # the target, as money
     assert squash(format_money(100_000, "KRW")) in pdf.flat
+    # The remedies speak of money the same way (the app shows these same messages).
+    from kpiwizard.core.remedies import RemedyKind, suggest
+
+    reset = [r for r in suggest(project, "rev", Lang(lang)) if r.kind is RemedyKind.RESET]
+    assert reset and "₩" in reset[0].message.get(lang)
+    assert squash(format_money(reset[0].new_target, "KRW")) in squash(reset[0].message.get(lang))
+    assert squash(reset[0].message.get(lang)) in pdf.flat
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
