@@ -245,7 +245,6 @@ def applied_text(project: Project, remedy: Remedy, lang: Lang | None = None) -> 
     """What applying ``remedy`` to ``project`` changes, in the owner's words, said after the click
     (the app adds how to take it back)."""
     kpi = project.kpi(remedy.kpi_id)
-    view = view_kpi(project, kpi, lang)
     name_ko = view_kpi(project, kpi, Lang.KO).name
     name_en = view_kpi(project, kpi, Lang.EN).name
     cur = project.business.currency
