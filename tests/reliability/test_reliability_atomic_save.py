@@ -88,6 +88,8 @@ def test_sigkill_during_saves_leaves_old_or_new_project(tmp_path):
     finally:
         helper.kill()
         helper.wait()
+        helper.stdin.close()
+        helper.stdout.close()
     assert seen["old"] and seen["new"], seen  # kills landed between saves of both kinds
     assert killed_mid_save, "no kill landed inside a save: the test proved nothing"
     # Each new writer removes the temporary file of the one killed before it: never more than one.

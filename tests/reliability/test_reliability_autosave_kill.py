@@ -17,8 +17,6 @@ import pytest
 
 from reliability_kit import COUNTS
 
-pytest.importorskip("PySide6")
-
 CHILD = r"""
 import json, sys, time
 from kpiwizard.gui.qt import QCoreApplication
@@ -57,6 +55,7 @@ def test_killed_app_leaves_complete_autosave(tmp_path, edits):
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait()
+        child.stdout.close()
     orphans = find_orphans(folder)
     assert len(orphans) == 1 and orphans[0].original == original
     assert orphans[0].load() == held  # the whole edited plan, not a fragment

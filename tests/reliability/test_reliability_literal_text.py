@@ -76,6 +76,7 @@ class _Listener:
 
     def __exit__(self, *exc):
         self.server.shutdown()
+        self.server.server_close()  # shutdown() stops the loop; the listening socket needs closing too
 
 
 def _stored(text: str) -> str:

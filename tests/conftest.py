@@ -1,0 +1,40 @@
+"""Rules for every test, in every folder.
+
+- Qt runs offscreen (set before anything imports Qt).
+- A Qt warning or critical message fails the test, wherever it comes from (as qutebrowser's suite
+  does): those are the binding's way of saying "this call was wrong", and they must not pile up
+  unseen. Messages the platform prints about itself are listed in ``HARMLESS`` with the reason.
+
+Warnings from Python fail tests too (``filterwarnings = ["error"]`` in pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import pytest  # noqa: E402
+
+# What the offscreen platform says about itself whenever a QWizard is laid out: not the program's.
+HARMLESS = ("This plugin does not support propagateSizeHints()",)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_qt_warnings():
+    from kpiwizard.gui.qt import QtMsgType, qInstallMessageHandler
+
+    messages: list[str] = []
+
+    def handler(kind, context, message):
+        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            if not any(h in message for h in HARMLESS):
+                messages.append(f"{kind.name}: {message}")
+        if previous is not None:
+            previous(kind, context, message)
+
+    previous = qInstallMessageHandler(handler)
+    yield messages
+    qInstallMessageHandler(previous)
+    if messages:
+        pytest.fail("Qt reported problems:\n" + "\n".join(messages), pytrace=False)
