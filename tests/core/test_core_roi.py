@@ -92,3 +92,16 @@ def test_round_up_ignores_float_noise():
 def test_no_funnel_without_a_target_or_order_value():
     assert reverse_funnel(Funnel(revenue_target=0), 10) is None
     assert reverse_funnel(Funnel(revenue_target=100), 0) is None
+
+
+def test_the_funnel_starts_just_above_zero_on_both_inputs():
+    """The edge is zero, not one: a target of 1 (won, dollar) or a price under 1 still back-solves."""
+    small_target = reverse_funnel(Funnel(revenue_target=1, click_rate=0.5, lead_rate=0.5, close_rate=0.5), 1)
+    assert small_target is not None and small_target.customers == 1 and small_target.reach == 8
+    cheap = reverse_funnel(Funnel(revenue_target=10, click_rate=0.5, lead_rate=0.5, close_rate=0.5), 0.5)
+    assert cheap is not None and cheap.customers == 20
+
+
+def test_round_up_treats_differences_below_a_billionth_as_noise():
+    assert round_up(30 + 3e-10) == 30  # float noise of a chain of divisions
+    assert round_up(30 + 3e-9) == 31  # a real (if tiny) excess still needs one more person
