@@ -53,8 +53,10 @@ def install_font(app: QApplication) -> str:
 
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
         app = QApplication([sys.argv[0] if sys.argv else "kpiwizard", *(argv or [])])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -102,7 +104,7 @@ class LoadingFrame(QWidget):
         row.addStretch(1)
         self.resize(1100, 780)
         geometry = QSettings().value("window/geometry", QByteArray(), type=QByteArray)
-        if geometry is not None and not geometry.isEmpty():
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         self._painted = False
 
@@ -140,7 +142,7 @@ def cannot_open(frame: QWidget, lang: Lang) -> None:
                      if lang is Lang.KO else
                      "KPI Wizard cannot open: this is a bug in the program. Please report the text printed above.")
     frame.close()
-    QApplication.instance().exit(1)
+    QApplication.exit(1)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -148,7 +150,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     app = make_application()
     lang = chosen_language(Lang(args.lang) if args.lang else None)
     frame = LoadingFrame(lang)
-    windows = []  # keeps the main window alive for as long as the event loop runs
+    windows: list[object] = []  # keeps the main window alive for as long as the event loop runs
 
     def open_main_window() -> None:
         if windows:

@@ -29,7 +29,7 @@ class Language(QObject):
     def current(self) -> Lang:
         return self._lang
 
-    def tr(self, text: Text) -> str:
+    def tr(self, text: Text) -> str:  # type: ignore[override]  # (QObject.tr translates C++-style; unused here)
         return text.get(self._lang)
 
     def set(self, lang: Lang) -> None:
