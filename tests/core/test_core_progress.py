@@ -247,3 +247,22 @@ def test_forecast_is_rounded_to_the_precision_of_the_owners_numbers():
     project = _project(rate, {date(2026, 1, 1): 3.1, date(2026, 1, 8): 3.25, date(2026, 1, 15): 3.3})
     forecast = evaluate_kpi(project, rate, date(2026, 1, 21)).forecast
     assert forecast == round(forecast, 2) and forecast != round(forecast)
+
+
+def test_precision_is_the_most_decimal_places_the_owner_typed_up_to_two():
+    from kpiwizard.core.progress import precision
+
+    assert precision([100, 250.0, None]) == 0  # whole numbers stay whole, however they are stored
+    assert precision([3.9, 4]) == 1
+    assert precision([0.125]) == 2  # capped: a forecast never shows more than two places
+    assert precision([0.125], most=3) == 3
+    assert precision([1.5e-7, 12345678901.5]) == 0  # exponent notation is not a typed decimal
+
+
+def test_linear_forecast_of_readings_on_one_day_is_their_mean():
+    from kpiwizard.core.progress import Point
+    from kpiwizard.core.schedule import Period
+
+    week = Period(date(2026, 1, 5), date(2026, 1, 11))
+    assert linear_forecast(date(2026, 1, 1), None, [Point(week, 10.0), Point(week, 20.0)],
+                           date(2026, 3, 1)) == 15.0  # no spread in time: no slope to follow
