@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Mutation testing of kpiwizard/core with mutmut: which small changes to the core does the suite miss?
+#
+#   bash benchmarks/mutation.sh                         every module of kpiwizard/core
+#   bash benchmarks/mutation.sh "kpiwizard.core.roi*"   one module (mutmut's name patterns)
+#
+#   MUTATION_BUDGET=seconds   stop after this long (default 1800); a later run resumes where it
+#                             stopped, because the mutants folder is kept
+#   MUTATION_JOBS=n           parallel test processes (default 2; this machine has 2 cores, so
+#                             run it when nobody else is running tests)
+#   MUTATION_FRESH=1          forget earlier results (after the core or its tests changed)
+#
+# It works in a copy of the tree (build/mutation/tree: the tracked files, as they are now), so the
+# working tree never holds mutated code. The configuration is [tool.mutmut] in pyproject.toml; the
+# method, the last figures and why each surviving mutant is equivalent: docs/mutation.md.
+# Prints the count of mutants by outcome, the survival rate and the surviving mutants; the full
+# list with diffs is written to build/mutation/survivors.txt.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+python=${PYTHON:-$repo/.venv/bin/python}
+mutmut="$(dirname "$python")/mutmut"
+budget=${MUTATION_BUDGET:-1800}
+jobs=${MUTATION_JOBS:-2}
+out=$repo/build/mutation
+tree=$out/tree
+
+if [ ! -x "$mutmut" ]; then
+  echo "mutation: mutmut is not installed: .venv/bin/python -m pip install -c constraints.txt -e '.[mutation]'" >&2
+  exit 2
+fi
+
+[ "${MUTATION_FRESH:-0}" = 1 ] && rm -rf "$tree"
+mkdir -p "$tree"
+# The tracked files as they are in the working tree; mutmut's own folder (mutants/) stays.
+git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$tree"
+
+cd "$tree"
+export QT_QPA_PLATFORM=offscreen
+echo "mutation: mutmut over kpiwizard/core ${*:-(every module)}, ${jobs} jobs, at most ${budget} s"
+start=$SECONDS
+timeout --kill-after=30 "$budget" "$mutmut" run --max-children "$jobs" "$@" >"$out/run.log" 2>&1
+status=$?
+if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+  echo "mutation: stopped after its ${budget} s budget; run again to go on (results so far below)"
+elif [ "$status" -ne 0 ]; then
+  echo "mutation: mutmut failed (exit $status); the end of its log:"
+  tr '\r' '\n' <"$out/run.log" | grep -v '^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]' | tail -20
+fi
+echo "mutation: $((SECONDS - start)) s"
+
+"$mutmut" results --all true 2>/dev/null | grep -E '^ *kpiwizard\.core\.' >"$out/results.txt"
+# Only the modules asked for (mutmut lists every mutant it generated, checked or not).
+if [ "$#" -gt 0 ]; then
+  patterns=()
+  for p in "$@"; do patterns+=(-e "^ *${p//\*/.*}"); done
+  grep "${patterns[@]}" "$out/results.txt" >"$out/selected.txt" || true
+else
+  cp "$out/results.txt" "$out/selected.txt"
+fi
+"$python" - "$out/selected.txt" <<'EOF'
+import collections, sys
+rows = [line.strip().rsplit(": ", 1) for line in open(sys.argv[1], encoding="utf-8") if ": " in line]
+counts = collections.Counter(status for _, status in rows)
+tested = sum(n for status, n in counts.items() if status != "not checked")
+survived = counts.get("survived", 0) + counts.get("no tests", 0)
+print("mutation: " + ", ".join(f"{status} {n}" for status, n in counts.most_common()))
+if tested:
+    print(f"mutation: survival rate {survived / tested:.1%} of {tested} mutants tested "
+          f"(killed {counts.get('killed', 0)}, timeouts count as killed: {counts.get('timeout', 0)})")
+for name, status in rows:
+    if status in ("survived", "no tests"):
+        print(f"  {status}: {name}")
+EOF
+: >"$out/survivors.txt"
+grep -E ': (survived|no tests)$' "$out/selected.txt" | sed 's/:.*//' | while read -r name; do
+  "$mutmut" show "$name" >>"$out/survivors.txt" 2>/dev/null
+  echo >>"$out/survivors.txt"
+done
+echo "mutation: diffs of the survivors in ${out#"$repo"/}/survivors.txt"
+exit 0
