@@ -106,3 +106,16 @@ def test_the_smart_sentence_and_the_audit_panel_show_markup_literally(qtbot, hos
     audit_labels = smart_page.audit_panel.findChildren(QLabel)
     assert audit_labels, "the audit panel shows no finding"
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in audit_labels)
+
+
+def test_a_refused_trackers_name_is_shown_literally(qtbot, hostile_plan):
+    """The reason under the import button quotes the file's name: markup in it stays text."""
+    window = make_window(qtbot, Lang.EN)
+    assert window.open_plan(hostile_plan)
+    window.progress_action.trigger()
+    bad = hostile_plan.with_name("<b>tracker.xlsx")
+    bad.write_bytes(b"not a workbook")
+    assert not window.progress_view.import_tracker(bad)
+    error = window.progress_view.import_error
+    assert "<b>tracker.xlsx" in error.text()
+    assert error.textFormat() == Qt.TextFormat.PlainText
