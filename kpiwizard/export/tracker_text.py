@@ -100,6 +100,8 @@ GUIDE_STEPS = [
       "5. For a KPI behind or off track, choose: reset the goal, adopt an alternative KPI, or readjust the strategy."),
     t("6. 시트 이름을 바꾸거나 열·행을 옮기지 마세요. KPI 마법사의 '실적 가져오기'(kpiwizard import-actuals)가 이 파일의 노란 칸을 계획에 다시 읽어 들입니다.",
       "6. Do not rename sheets or move rows and columns: KPI Wizard's 'Import actuals' (kpiwizard import-actuals) reads this file's yellow cells back into the plan."),
+    t("7. Gnumeric에서는 파일을 연 뒤 F9(다시 계산)를 누르세요. 누르기 전에는 내보낸 날 기준의 상태가 보입니다.",
+      "7. In Gnumeric, press F9 (recalculate) after opening the file; until then it shows the statuses as of the export day."),
 ]
 STATUS_HELP = [
     t("상태는 오늘(판단 기준일) 기준이며, 아래에서 먼저 맞는 것 하나입니다.",
