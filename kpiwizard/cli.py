@@ -8,18 +8,20 @@ fails the SMART audit in ``check``), 1 anything unexpected. A traceback is print
 from __future__ import annotations
 
 import argparse
-import json
-import locale
 import os
 import sys
-import traceback
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from kpiwizard import __version__
 from kpiwizard.core.enums import Lang
+
+if TYPE_CHECKING:
+    from datetime import date
+
+# json, locale, traceback and datetime are imported where they are used: opening the app (the
+# command with no arguments) waits for nothing it does not need before its first window.
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -30,6 +32,8 @@ def system_language() -> Lang:
         if value:
             return Lang.KO if value.lower().startswith("ko") else Lang.EN
     try:
+        import locale
+
         code = locale.getlocale()[0] or ""
     except ValueError:
         code = ""
@@ -44,6 +48,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _review_date(text: str) -> date:
     try:
+        from datetime import date
+
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
@@ -139,6 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         # the last line of defence: a bug, reported without a traceback
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         else:
             msg = (
@@ -180,6 +188,8 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
     if command == "schema":
         from kpiwizard.core.schema import project_schema
 
+        import json
+
         print(json.dumps(project_schema(), indent=2, ensure_ascii=False))
         return EXIT_OK
     if command == "validate":
@@ -202,6 +212,8 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
         project = load_project(args.file).project
         if args.json:
             data = check_report_json(project, lang, on=args.on)
+            import json
+
             print(json.dumps(data, indent=2, ensure_ascii=False))
             return EXIT_OK if data["passed"] else EXIT_BAD_INPUT
         text, passed = check_report(project, lang, on=args.on)
