@@ -333,8 +333,8 @@ class _Writer:
         self.write_definitions()
         self.write_guide(titles)
         self.write_meta()
-        for sheet in self.sheets.values():
-            sheet.protect()
+        for written in self.sheets.values():
+            written.protect()
         self.wb.close()
         return self.buffer.getvalue()
 
@@ -493,8 +493,8 @@ class _Writer:
         ws.formula(r, C_STATUS, fx.status(cells, "review_date", rules(), self.status_names),
                    STATUS_NAMES[core.status].get(self.lang), **CENTER, **BORDER)
         ws.formula(r, C_SCORE, fx.score(c[C_PROGRESS]), progress_score, num_format="0.0%", **BORDER)
-        ws.formula(r, C_WEIGHTED, fx.weighted(c[C_SCORE], c[C_WEIGHT]),
-                   progress_score * kpi.weight if counted else 0, **BORDER)
+        weighted = progress_score * kpi.weight if progress_score is not None and kpi.weight > 0 else 0
+        ws.formula(r, C_WEIGHTED, fx.weighted(c[C_SCORE], c[C_WEIGHT]), weighted, **BORDER)
         ws.formula(r, C_COUNTED, fx.counted_weight(c[C_SCORE], c[C_WEIGHT]), kpi.weight if counted else 0,
                    **BORDER)
 
@@ -530,12 +530,12 @@ class _Writer:
             last = min(view.deadline, self.p.end)
             days = sorted({self.p.start - timedelta(days=1), last, self.p.end})
             days += [days[-1]] * (3 - len(days))
-            band = view.direction is Direction.RANGE and view.band_low is not None and view.band_high is not None
+            band_low, band_high = view.band_low, view.band_high
             for j, d in enumerate(days):
                 ws.value(r, CD_DATES + j, d, num_format=DATE_FORMAT)
-                if band:
-                    ws.value(r, CD_LINE + j, min(view.band_low, view.band_high), num_format="#,##0.0#")
-                    ws.value(r, CD_HIGH + j, max(view.band_low, view.band_high), num_format="#,##0.0#")
+                if view.direction is Direction.RANGE and band_low is not None and band_high is not None:
+                    ws.value(r, CD_LINE + j, min(band_low, band_high), num_format="#,##0.0#")
+                    ws.value(r, CD_HIGH + j, max(band_low, band_high), num_format="#,##0.0#")
                 elif view.direction is not Direction.RANGE:
                     ws.value(r, CD_LINE + j, trajectory_value(view.selection, self.p.start, view.deadline, d),
                              num_format="#,##0.0#")

@@ -319,9 +319,9 @@ def _read_roi(ws, project: Project) -> RoiInputs:
             raise _fail(_where(ws.title, f"B{rows[name]}"), f"'{label.ko}'에는 정수를 적으세요.",
                         f"'{label.en}' takes a whole number.")
         values[name] = number or 0.0
-    fields = {name.removeprefix("roi_"): values[name] for name, *_ in ROI_INPUTS}
+    fields: dict[str, float | None] = {name.removeprefix("roi_"): values[name] for name, *_ in ROI_INPUTS}
     for key in ("leads", "customers"):
-        fields[key] = int(fields[key])
+        fields[key] = int(fields[key] or 0)
     if project.roi.gross_margin is None and fields.get("gross_margin") == project_roi(project).gross_margin:
         fields["gross_margin"] = None  # the industry default the sheet showed, not a figure the owner typed
     funnel = {name.removeprefix("funnel_"): values[name] for name, *_ in FUNNEL_INPUTS}
@@ -411,7 +411,7 @@ def _merge(project: Project, layout, columns: dict[str, list[float | None]],
     except ValidationError as e:  # cannot happen after the checks above; said plainly if it does
         raise TrackerImportError(t(f"가져온 값이 계획에 맞지 않습니다: {e.errors()[0]['msg']}",
                                    f"The imported values do not fit the plan: {e.errors()[0]['msg']}")) from None
-    return ImportResult(updated, *total, sheets=tuple(report))
+    return ImportResult(updated, new=total[0], changed=total[1], cleared=total[2], sheets=tuple(report))
 
 
 def _roi_values(roi: RoiInputs, industry: str) -> dict[str, float]:

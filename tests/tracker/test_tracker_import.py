@@ -212,7 +212,7 @@ def test_action_statuses_are_imported_and_reported(cafe):
     assert project.actions[0].status is ActionStatus.DONE and project.actions[4].status is not ActionStatus.DROPPED
     _edit(tracker, {("실행 계획", f"H{FIRST_ROW}"): "진행 중", ("실행 계획", f"H{FIRST_ROW + 4}"): "중단"})
     result = import_actuals(project, tracker)
-    assert [a.status for a in result.project.actions][0] is ActionStatus.IN_PROGRESS
+    assert result.project.actions[0].status is ActionStatus.IN_PROGRESS
     assert result.project.actions[4].status is ActionStatus.DROPPED
     assert [a.status for a in result.project.actions][5:] == [a.status for a in project.actions][5:]
     lines = result.summary(Lang.EN).splitlines()
