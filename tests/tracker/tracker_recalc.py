@@ -178,6 +178,11 @@ def boundary_project(on: date | None = None) -> Project:
         cycle_start=week(4), cycles=[KpiCycle(start=start, deadline=week(3) + timedelta(days=6), baseline=10,
                                               target=25, final_value=18, final_reading=week(3),
                                               verdict="missed", closed_on=week(4))])
+    # one rule in app and tracker: a value dated outside the plan's periods is kept but not counted
+    add("outside_plan", H, 10, 30, {start - timedelta(days=3): 29, **three(15)})
+    add("cycle_without_final_reading", H, 20, 40, {week(2): 12, week(3): 15, week(6): 27, week(7): 30},
+        cycle_start=week(4), cycles=[KpiCycle(start=start, deadline=week(3) + timedelta(days=6), baseline=10,
+                                              target=25, verdict="no_data", closed_on=week(4))])
     return Project(title="Boundaries", start=start, end=end, kpis=kpis, actuals=actuals)
 
 
