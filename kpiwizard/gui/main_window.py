@@ -31,6 +31,7 @@ from .qt import (
     QUrl,
 )
 from .settings import Settings
+from .widgets.wheel_guard import WheelGuard
 from .wizard import PlanWizard
 
 APP_NAME = t("KPI 마법사", "KPI Wizard")
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.connect(self._focus_moved)
+            self.wheel_guard = WheelGuard(self)
+            app.installEventFilter(self.wheel_guard)
         self.doc.dirty_changed.connect(lambda _d: self._update_title())
         self.doc.path_changed.connect(self._update_title)
         self.doc.changed.connect(self._update_progress_tab)

@@ -48,7 +48,7 @@ STATUS_COLUMNS = [
 ]
 STATUS_MARKS = {Status.NO_DATA: "○", Status.TOO_EARLY: "○", Status.STALE: "◌", Status.ON_TRACK: "●",
                 Status.REACHED: "●", Status.BEHIND: "▲", Status.OFF_TRACK: "▼", Status.MISSED: "✖"}
-APPLY = t("적용(&Y)", "Appl&y")
+APPLY = t("적용(&{n})", "Apply &{n}")  # numbered: each suggestion has its own Alt+digit
 
 
 def days_in(project: Project, kpi_id: str, period: Period) -> list[date]:
@@ -348,8 +348,8 @@ class ProgressView(QWidget):
             label = QLabel(remedy.message.get(self.lang))
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
-            button = QPushButton(self.tr_(APPLY))
-            describe(button, f"{self.tr_(APPLY).replace('&', '')}: {label.text()}",
+            button = QPushButton(self.tr_(APPLY).format(n=i + 1))
+            describe(button, f"{button.text().replace('&', '')}: {label.text()}",
                      self.tr_(t("이 제안을 계획에 바로 반영합니다. 실행 취소(Ctrl+Z)로 되돌릴 수 있습니다.",
                                 "Apply this suggestion to the plan now; Undo (Ctrl+Z) reverts it.")))
             button.clicked.connect(lambda _c=False, i=i: self.apply(i))

@@ -76,6 +76,7 @@ if TYPE_CHECKING:
     )
     from PySide6.QtWidgets import (  # noqa: F401
         QAbstractItemView,
+        QAbstractSpinBox,
         QApplication,
         QButtonGroup,
         QCheckBox,

@@ -25,7 +25,7 @@ from .qt import Qt, QWizard, Signal
 BUTTON_TEXTS = {
     QWizard.WizardButton.BackButton: t("< 이전(&B)", "< &Back"),
     QWizard.WizardButton.NextButton: t("다음(&N) >", "&Next >"),
-    QWizard.WizardButton.FinishButton: t("저장(&F)", "Save && &finish"),
+    QWizard.WizardButton.FinishButton: t("저장(&S)", "&Save plan"),
     QWizard.WizardButton.CommitButton: t("확정(&C)", "&Commit"),
 }
 
@@ -53,7 +53,11 @@ class PlanWizard(QWizard):
             StrategyMapPage(doc, language), ActionsRoiPage(doc, language),
             self.review_page,
         ]
+        steps = self.plan_pages[1:]  # the start page is not a step of the plan
         for page in self.plan_pages:
+            if page in steps:
+                page.step = (steps.index(page) + 1, len(steps))
+                page.show_title()
             self.addPage(page)
         language.changed.connect(lambda _lang: self.retranslate())
         self.retranslate()

@@ -65,6 +65,8 @@ def type_text(text: str) -> None:
             pending = ""
         if ch == "\n":
             QTest.keyClick(focused(), Qt.Key.Key_Return)
+        elif ord(ch) > 0x7E:  # full-width digits, jamo, symbols: what an input method commits
+            _send_im("", commit=ch)
         else:
             QTest.keyClicks(focused(), ch)
         QCoreApplication.processEvents()

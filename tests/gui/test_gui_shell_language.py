@@ -99,10 +99,10 @@ def test_language_switches_at_run_time_and_is_remembered(qtbot):
     window = make_window(qtbot, Lang.KO)
     business = window.wizard.business_page
     assert window.file_menu.title() == "파일(&F)"
-    assert business.title() == "사업 소개"
+    assert business.title() == "1 / 8 단계 · 사업 소개"  # every step says where the owner is
     window.language_actions[Lang.EN].trigger()
     assert window.file_menu.title() == "&File"
-    assert business.title() == "Your business"
+    assert business.title() == "Step 1 of 8 · Your business"
     assert window.windowTitle().startswith("Untitled")
     assert window.wizard.buttonText(window.wizard.WizardButton.NextButton) == "&Next >"
     assert window.language_actions[Lang.EN].isChecked()

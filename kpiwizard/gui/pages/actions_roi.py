@@ -286,7 +286,7 @@ class ActionsRoiPage(PlanPage):
         self.add_action.setText(t("실행 추가(&A)", "&Add action").get(lang))
         describe(self.add_action, self.add_action.text(),
                  t("표에 새 줄을 더합니다.", "Add a row to the table.").get(lang))
-        self.remove_action.setText(t("선택한 실행 삭제(&X)", "Remove selected (&X)").get(lang))
+        self.remove_action.setText(t("선택한 실행 삭제(&X)", "Remove selected acti&on").get(lang))
         describe(self.remove_action, self.remove_action.text(),
                  t("고른 줄을 지웁니다. 실행 취소로 되돌릴 수 있습니다.", "Delete the selected row; Undo brings it back.").get(lang))
         self.roi_box.setTitle(t("비용과 수익 (ROI)", "Costs and returns (ROI)").get(lang))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kpiwizard.core.text import Text
+from kpiwizard.core.text import Text, t
 
 from ..document import ProjectDocument
 from ..i18n import Language
@@ -21,6 +21,7 @@ class PlanPage(QWizardPage):
 
     title_text: Text
     subtitle_text: Text | None = None
+    step: tuple[int, int] | None = None  # (this step, of how many): set by the wizard
 
     def __init__(self, doc: ProjectDocument, language: Language):
         super().__init__()
@@ -53,8 +54,15 @@ class PlanPage(QWizardPage):
                 pair(fields[key], label)
         self._retranslate_all()
 
+    def show_title(self) -> None:
+        title = self.tr_(self.title_text)
+        if self.step is not None:
+            n, total = self.step
+            title = self.tr_(t(f"{n} / {total} 단계 · {title}", f"Step {n} of {total} · {title}"))
+        self.setTitle(title)
+
     def _retranslate_all(self) -> None:
-        self.setTitle(self.tr_(self.title_text))
+        self.show_title()
         if self.subtitle_text is not None:
             self.setSubTitle(self.tr_(self.subtitle_text))
         self.retranslate()
@@ -68,6 +76,8 @@ class PlanPage(QWizardPage):
             self.refresh()
         finally:
             self._refreshing = False
+        for edit in self.findChildren(DateEdit):  # an empty date opens on the plan, not 2000
+            edit.set_near(self.doc.project.start)
 
     def retranslate(self) -> None:  # pragma: no cover - every page overrides
         raise NotImplementedError

@@ -40,7 +40,7 @@ TEXT_FIELDS = [
     ("title", t("계획 이름(&T)", "Plan &title"),
      t("이 계획을 부를 이름입니다. 계획서와 추적표 맨 위에 나옵니다. 예: '봄 시즌 평일 손님 늘리기'.",
        "What you call this plan; it heads the printed plan and the tracker. E.g. 'Spring weekday guests'.")),
-    ("name", t("가게·회사 이름(&M)", "Business &name"),
+    ("name", t("가게·회사 이름(&M)", "B&usiness name"),
      t("가게나 회사 이름입니다. 예: '카페 봄'.", "Your shop's or company's name, e.g. 'Luigi's Pizza'.")),
     ("industry", t("업종(&I)", "&Industry"),
      t("무엇을 파는지 짧게 적으세요. 예: '카페·디저트', '피자 가게'.",
@@ -257,7 +257,7 @@ class BusinessPage(PlanPage):
                          "When the plan runs, usually one to three months. Check-ins and the tracker follow it."))
         describe(self.start_date, tr(t("계획 시작일", "Plan start")), tr(t("계획을 시작하는 날입니다.", "The day the plan starts.")))
         describe(self.end_date, tr(t("계획 종료일", "Plan end")), tr(t("계획을 마치는 날입니다.", "The day the plan ends.")))
-        self.channels_label.setText(tr(t("SNS 채널과 현재 팔로워(&H)", "Social c&hannels and followers today")))
+        self.channels_label.setText(tr(t("SNS 채널과 현재 팔로워(&L)", "Social channe&ls and followers today")))
         channels_help = tr(t(
             "운영하는 채널마다 이름, 지금 팔로워(구독자) 수, 주소를 적으세요. 칸을 두 번 누르거나 F2로 고칩니다. "
             "팔로워 수는 현실성 점검의 출발점이 됩니다.",

@@ -39,7 +39,7 @@ GOALS: dict[SocialGoal, tuple[Text, Text]] = {
           "Follower counts measure awareness; they are not the goal itself."),
     ),
     SocialGoal.ENGAGEMENT: (
-        t("참여(&2)", "&Engagement"),
+        t("참여(&2)", "En&gagement"),
         t("손님이 반응하고 대화하게 합니다. 예: 빵집이 신메뉴 투표로 댓글과 공유를 늘리기.",
           "Customers react and talk with you. E.g. a bakery running a new-flavour vote for comments and shares."),
     ),
@@ -56,12 +56,12 @@ GOALS: dict[SocialGoal, tuple[Text, Text]] = {
 }
 OBJECTIVES: dict[StrategicObjective, tuple[Text, Text]] = {
     StrategicObjective.FOCUS: (
-        t("집중(&5)", "&Focus"),
+        t("집중(&5)", "F&ocus"),
         t("우리 가게의 핵심 상품을 알립니다. 예: 직접 굽는 스콘을 대표 메뉴로 알리기.",
           "Make the heart of your offer known. E.g. making home-baked scones the signature item."),
     ),
     StrategicObjective.SWITCH: (
-        t("스위치(&6)", "S&witch"),
+        t("스위치(&6)", "Swit&ch"),
         t("경쟁 가게의 손님을 우리 쪽으로 데려옵니다. 예: 체인점 대신 동네 미용실을 고르게 하기.",
           "Win customers from competitors. E.g. getting people to choose the local salon over the chain."),
     ),
@@ -71,7 +71,7 @@ OBJECTIVES: dict[StrategicObjective, tuple[Text, Text]] = {
           "Existing customers buy more. E.g. offering coffee drinkers a dessert set."),
     ),
     StrategicObjective.NURTURE: (
-        t("육성(&8)", "&Nurture"),
+        t("육성(&8)", "Nu&rture"),
         t("저가·중가 상품 손님을 고급 상품으로 이끕니다. 예: 원데이 클래스 수강생을 정규반으로.",
           "Move low- and mid-price customers up to the premium line. E.g. one-day class students into the full course."),
     ),
@@ -85,7 +85,7 @@ AUDIENCE_FIELDS = [
     ("audience_wants", t("그들이 원하는 것(&W)", "What they &want"),
      t("그 사람들이 바라는 것이나 겪는 불편입니다.", "What those people wish for or struggle with."),
      t("예: 점심시간에 빨리 먹을 수 있는 건강한 메뉴", "e.g. a healthy lunch they can eat quickly")),
-    ("benefit", t("우리가 주는 혜택(&B)", "The &benefit you offer"),
+    ("benefit", t("우리가 주는 혜택(&T)", "The benefi&t you offer"),
      t("그 바람에 우리가 주는 답입니다.", "Your answer to what they want."),
      t("예: 10분 안에 나오는 샐러드 세트", "e.g. a salad set served within 10 minutes")),
     ("reason_to_believe", t("믿을 근거(&P)", "Reason to believe (&proof)"),

@@ -363,7 +363,7 @@ class KpisPage(PlanPage):
 
     def _update_preset_button(self) -> None:
         n = len(self.checked_preset())
-        self.preset_add.setText(t(f"체크한 추천 KPI {n}개 추가(&P)", f"Add the {n} checked recommendations (&P)").get(self.lang))
+        self.preset_add.setText(t(f"체크한 추천 KPI {n}개 추가(&P)", f"Add the {n} checked &picks").get(self.lang))
         self.preset_add.setAccessibleName(without_mnemonic(self.preset_add.text()))
         self.preset_add.setEnabled(n > 0)
 

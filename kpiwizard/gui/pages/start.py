@@ -100,7 +100,7 @@ class StartPage(PlanPage):
 
     def retranslate(self) -> None:
         tr = self.tr_
-        self.new_button.setText(tr(t("새 계획 만들기(&N)", "&New plan")))
+        self.new_button.setText(tr(t("새 계획 만들기(&W)", "Ne&w plan")))
         describe(self.new_button, tr(t("새 계획 만들기", "New plan")),
                  tr(t("빈 계획으로 시작합니다. 열려 있는 계획에 저장하지 않은 내용이 있으면 먼저 묻습니다.",
                       "Start from an empty plan. You are asked first if the open plan has unsaved changes.")))
@@ -116,7 +116,7 @@ class StartPage(PlanPage):
         describe(self.recent_list, tr(t("최근 계획", "Recent plans")),
                  tr(t("최근에 열었던 계획입니다. 두 번 누르거나 Enter로 엽니다.",
                       "Plans you opened lately. Double-click or press Enter to open one.")))
-        self.examples_label.setText(tr(t("예제로 살펴보기(&E)", "Try an &example")))
+        self.examples_label.setText(tr(t("예제로 살펴보기(&X)", "Try an e&xample")))
         describe(self.examples_list, tr(t("예제 계획", "Example plans")),
                  tr(t("완성된 예제 계획을 열어 어떻게 채우는지 봅니다. 두 번 누르거나 Enter로 엽니다.",
                       "Open a finished example plan to see how one is filled in. Double-click or press Enter.")))

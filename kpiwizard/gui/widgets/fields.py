@@ -20,6 +20,7 @@ from ..qt import (
     QComboBox,
     QDate,
     QDateEdit,
+    QEvent,
     QLabel,
     QLineEdit,
     QPalette,
@@ -267,7 +268,7 @@ class DateEdit(QDateEdit):
         self._near = near
 
     def set_locale_for(self, lang) -> None:
-        """Month and day names in the UI language (the calendar popup's title too: "2027년 3월")."""
+        """Month and day names in the UI language (the calendar popup's too)."""
         from ..qt import QLocale
 
         locale = QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea) if lang.value == "ko" \
@@ -275,22 +276,24 @@ class DateEdit(QDateEdit):
         self.setLocale(locale)  # the calendar popup, made on first use, takes it from here
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._aim_calendar()
+        # The popup is made and shown from here (a click on the arrow): watch it open.
+        calendar = self.calendarWidget()
+        if not getattr(calendar, "aimed", False):
+            calendar.aimed = True
+            calendar.installEventFilter(self)
         super().mousePressEvent(event)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._aim_calendar()
-        super().keyPressEvent(event)
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show and watched is self.calendarWidget():
+            self._aim_calendar()
+        return super().eventFilter(watched, event)
 
     def _aim_calendar(self) -> None:
         calendar = self.calendarWidget()
-        if self.locale().language() == self.locale().Language.Korean:
-            _year_first(calendar)
         if self.value() is not None:
             return
         near = self._near or date.today()
         calendar.setCurrentPage(near.year, near.month)
-
 
     def _on_changed(self, qdate: QDate) -> None:
         if not self._setting:
@@ -307,27 +310,6 @@ class DateEdit(QDateEdit):
             self.setDate(QDate(d.year, d.month, d.day))
         finally:
             self._setting = False
-
-
-def _year_first(calendar) -> None:
-    """Korean writes "2027년 3월": put the year button before the month button, with its 년."""
-    from ..qt import QToolButton
-
-    year = calendar.findChild(QToolButton, "qt_calendar_yearbutton")
-    month = calendar.findChild(QToolButton, "qt_calendar_monthbutton")
-    if year is None or month is None or getattr(calendar, "year_first", False):
-        return
-    bar = month.parentWidget().layout()
-    if bar is not None:
-        bar.removeWidget(year)
-        bar.insertWidget(bar.indexOf(month), year)
-    calendar.year_first = True
-
-    def label_year(y: int, _m: int = 0) -> None:
-        year.setText(f"{y}년")
-
-    calendar.currentPageChanged.connect(label_year)
-    label_year(calendar.yearShown())
 
 
 class EnumCombo(QComboBox):
