@@ -19,10 +19,12 @@ import math
 import os
 import re
 import unicodedata
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -853,12 +855,15 @@ def build_workbook(project: Project, lang: Lang | None = None) -> bytes:
 
 
 def export_tracker(project: Project, path: str | os.PathLike[str], lang: Lang | None = None) -> None:
-    """Write the tracker atomically; any failure becomes a bilingual ``ExportError``."""
+    """Write the tracker atomically; any failure becomes a bilingual ``ExportError``, and no library
+    warning reaches the owner (the tests build workbooks with warnings as errors)."""
     try:
-        data = build_workbook(project, lang)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            data = build_workbook(project, lang)
     except UserError:
         raise
-    except (ValueError, TypeError, KeyError, OverflowError) as e:  # XlsxWriter refusing something in the plan
+    except (ValueError, TypeError, KeyError, OverflowError, XlsxWriterException) as e:  # refused by XlsxWriter
         raise ExportError(t(f"추적표를 만들지 못했습니다: {e}", f"Could not build the tracker: {e}")) from None
     try:
         write_file(path, data)

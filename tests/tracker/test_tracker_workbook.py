@@ -10,7 +10,7 @@ import pytest
 
 from kpiwizard.core.enums import Direction, Frequency, Lang
 from kpiwizard.core.errors import ExportError
-from kpiwizard.core.examples import find_example
+from kpiwizard.core.examples import examples, find_example
 from kpiwizard.core.kpiview import view_kpis
 from kpiwizard.core.schedule import periods
 from kpiwizard.export.tracker import C_DIR, C_FREQ, build_workbook, display_width, export_tracker
@@ -209,3 +209,24 @@ def test_direction_and_frequency_fit_their_columns_in_both_languages(lang):
     if lang is Lang.EN:
         assert "Keep within a band" in [ws.cell(row=r, column=C_DIR).value for r in range(6, 6 + len(project.kpis))]
 
+
+
+@pytest.mark.parametrize("name", [e.name for e in examples()])
+def test_building_a_workbook_raises_no_library_warning(name, recwarn):
+    """XlsxWriter warns when it drops something (a too-long validation title, a bad name): none may."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for lang in Lang:
+            build_workbook(find_example(name).load(), lang)
+
+
+def test_a_huge_text_is_cut_to_what_a_cell_holds_not_refused(tmp_path):
+    project = find_example("cafe").load()
+    long = "가" * 40_000
+    kpis = [project.kpis[0].model_copy(update={"note": long}), *project.kpis[1:]]
+    path = tmp_path / "t.xlsx"
+    export_tracker(project.model_copy(update={"kpis": kpis}), path, Lang.KO)
+    note = openpyxl.load_workbook(path)["KPI 정의"].cell(row=FIRST_ROW, column=11).value
+    assert note == long[:32767]  # Excel's limit per cell; the plan itself keeps the whole note
