@@ -60,6 +60,7 @@ from .tracker_layout import (
     ActualsSheet,
     Layout,
     build_layout,
+    column_letter as _col,
     fingerprint,
     input_bounds,
     is_percent,
@@ -808,14 +809,6 @@ def _chart_text(text: str, cell: list):
 
 
 _LOOKS_LIKE_A_REFERENCE = re.compile(r"^=?[^!]+!\$?[A-Z]+\$?\d+")
-
-
-def _col(col: int) -> str:
-    letters = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _short(text: str, limit: int = 32) -> str:

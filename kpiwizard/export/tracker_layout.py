@@ -15,8 +15,6 @@ from functools import cached_property
 from collections.abc import Iterable
 from datetime import date
 
-from openpyxl.utils import get_column_letter
-
 from kpiwizard.core.enums import Frequency, Lang
 from kpiwizard.core.kpiview import KpiView
 from kpiwizard.core.models import MAX_VALUE, Project
@@ -62,7 +60,7 @@ class ActualsSheet:
 
     def range_ref(self, column: int, absolute: bool = True) -> str:
         """``'Sheet'!$D$5:$D$20``: the column's period cells, for formulas and charts."""
-        letter = get_column_letter(column)
+        letter = column_letter(column)
         return f"{quote_sheet(self.title)}!${letter}${FIRST_ROW}:${letter}${self.last_row}"
 
 
@@ -109,6 +107,15 @@ def input_bounds(view: KpiView, recorded: Iterable[float]) -> tuple[float, float
     numbers = [v for v in (view.baseline, view.target, view.band_low, view.band_high, *recorded)
                if v is not None]
     return (-MAX_VALUE if any(v < 0 for v in numbers) else 0.0), MAX_VALUE
+
+
+def column_letter(col: int) -> str:
+    """1 -> A, 27 -> AA (without importing openpyxl: exporting does not need it)."""
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def quote_sheet(title: str) -> str:
