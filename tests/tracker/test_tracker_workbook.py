@@ -230,3 +230,13 @@ def test_a_huge_text_is_cut_to_what_a_cell_holds_not_refused(tmp_path):
     export_tracker(project.model_copy(update={"kpis": kpis}), path, Lang.KO)
     note = openpyxl.load_workbook(path)["KPI 정의"].cell(row=FIRST_ROW, column=11).value
     assert note == long[:32767]  # Excel's limit per cell; the plan itself keeps the whole note
+
+
+def test_exporting_does_not_import_openpyxl():
+    """The writer is XlsxWriter; openpyxl (about 60 ms to import) loads only to read a tracker back."""
+    import subprocess
+    import sys
+
+    code = "import sys, kpiwizard.export.tracker; print('openpyxl' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "False"
