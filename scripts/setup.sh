@@ -63,5 +63,9 @@ extras=""
 [ "$dev" = 1 ] && extras="[dev]"
 echo "Installing Python packages at the versions of constraints.txt: kpiwizard$extras (first time: a few minutes)"
 pip_install --upgrade pip
-pip_install -e ".$extras"
+if ! pip_install -e ".$extras"; then
+  echo "pip could not install kpiwizard$extras at the locked versions. If pyproject.toml's dependencies" >&2
+  echo "changed, refresh the lock on purpose: scripts/lock.sh, then commit constraints.txt with it." >&2
+  exit 1
+fi
 echo "Python packages ready: $(.venv/bin/python -m pip list --disable-pip-version-check 2>/dev/null | tail -n +3 | wc -l) installed in .venv"
