@@ -134,23 +134,34 @@ def test_import_prints_no_library_warning_for_a_gnumeric_file(tmp_path):
     assert run.stderr == "" and run.stdout.strip() == "No changes."
 
 
-def test_an_edited_tracker_saved_by_libreoffice_and_by_gnumeric_imports_the_same(cafe, tmp_path):
-    """Edits of every kind, then the file opened and saved by each program: the same changes arrive."""
-    from tracker_recalc import gnumeric, recalculate
+def test_a_tracker_edited_in_libreoffice_and_one_saved_by_gnumeric_import_the_same(tmp_path):
+    """The same edits of every kind, made in LibreOffice (its own API, its own .xlsx writer) and by
+    openpyxl, and each file then saved again by Gnumeric: the same changes arrive from all four."""
+    from tracker_recalc import gnumeric, libreoffice_edit
 
-    project, tracker = cafe
-    edited = _edit(tracker, {
-        _cell(project, "coupon_visits", 4): 25,
-        _cell(project, "engagement_rate", 4): 0.046,  # typed as "4.6%"
-        _cell(project, "response_time", 0): None,
-        ("실행 계획", f"H{FIRST_ROW + 3}"): "완료",
-        _roi("roi_ad_spend"): 350000,
-        _roi("funnel_click_rate"): 0.03,
-    }, formats={_cell(project, "engagement_rate", 4): "0.0%"})
-    (tmp_path / "lo").mkdir()
+    project = cafe_project()
+    tracker = tmp_path / "cafe.xlsx"
+    export_tracker(project, tracker, Lang.EN)
+    weekly = build_layout(project, Lang.EN).sheet_of("coupon_visits").title
+    sheets = openpyxl.load_workbook(tracker).sheetnames
+    edits = {  # (sheet, cell): (how LibreOffice enters it, the text typed, what openpyxl writes)
+        _cell(project, "coupon_visits", 4, Lang.EN): ("n", "25", 25),
+        _cell(project, "engagement_rate", 4, Lang.EN): ("p", "4.6%", 0.046),  # typed "4.6%"
+        _cell(project, "response_time", 0, Lang.EN): ("n", "", None),  # cleared
+        _cell(project, "social_revenue", 1, Lang.EN): ("n", "510000", 510000),
+        ("Actions", f"H{FIRST_ROW + 3}"): ("s", "Dropped", "Dropped"),
+        ("ROI", _roi("roi_ad_spend")[1]): ("n", "350000", 350000),
+        ("ROI", _roi("funnel_click_rate")[1]): ("n", "3%", 0.03),
+    }
+    by_lo = libreoffice_edit(tracker, tmp_path / "lo.xlsx",
+                             [(sheets.index(sheet), ref, kind, text) for (sheet, ref), (kind, text, _) in edits.items()])
+    by_openpyxl = _edit(tracker, {where: value for where, (_, _, value) in edits.items()}, out=tmp_path / "py.xlsx",
+                        formats={_cell(project, "engagement_rate", 4, Lang.EN): "0.00%"})
     (tmp_path / "gn").mkdir()
-    saved = [edited, recalculate([edited], tmp_path / "lo")[edited], gnumeric([edited], tmp_path / "gn")[edited]]
-    results = [import_actuals(project, path) for path in saved]
+    again = gnumeric([by_lo], tmp_path / "gn")[by_lo]
+    (tmp_path / "gn2").mkdir()
+    again2 = gnumeric([by_openpyxl], tmp_path / "gn2")[by_openpyxl]
+    results = [import_actuals(project, path) for path in (by_lo, by_openpyxl, again, again2)]
     for result in results:
         assert result.project == results[0].project
         assert result.summary(Lang.EN) == results[0].summary(Lang.EN)
@@ -158,8 +169,10 @@ def test_an_edited_tracker_saved_by_libreoffice_and_by_gnumeric_imports_the_same
     week5 = periods(project.start, project.end, Frequency.WEEKLY)[4].start
     assert got.actuals["engagement_rate"][week5] == 4.6
     assert got.actuals["coupon_visits"][week5] == 25
-    assert got.actions[3].status is ActionStatus.DONE
+    assert project.start not in got.actuals["response_time"]
+    assert got.actions[3].status is ActionStatus.DROPPED
     assert got.roi.ad_spend == 350000 and got.roi.funnel.click_rate == 0.03
+    assert results[0].summary(Lang.EN).splitlines()[0] == f"{weekly}: 2 new, 0 changed, 1 cleared"
 
 
 # -- percents -----------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from kpiwizard.export.tracker import (
     DASH_FIRST_ROW,
 )
 from kpiwizard.export.tracker_text import SHEETS
-from tracker_recalc import ENGINES, INJECTIONS, blank, cell_errors, load, plans, workbooks
+from tracker_recalc import ENGINES, GUARD, INJECTIONS, blank, cell_errors, load, plans, workbooks
 
 ALL = sorted(plans())
 COMPARED = [k for k in ALL if not k.startswith("injection")]
@@ -47,6 +47,13 @@ def _close(actual, expected, what):
 
 def _day(value):
     return value.date() if isinstance(value, datetime) else blank(value)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_both_programs_really_recalculate_instead_of_trusting_stored_values(engine):
+    _, _, stored, recalculated = workbooks()[GUARD]
+    assert [load(stored)["Guard"][c].value for c in ("B1", "B2", "B3")] == [5, "small", 0]
+    assert [load(recalculated[engine])["Guard"][c].value for c in ("B1", "B2", "B3")] == [41, "big", 20]
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -9,10 +9,14 @@ session; Gnumeric's ``ssconvert --recalc`` converts each file in well under a se
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import warnings
+from xml.sax.saxutils import escape as xml_escape
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -47,17 +51,105 @@ def libreoffice_profile() -> Path:
     return profile
 
 
+_PROFILE: list[Path] = []
+
+
+def shared_profile() -> Path:
+    """One profile for the session's LibreOffice runs (removed at exit): the first run sets it up,
+    later ones start faster and find the test macro library in it."""
+    if not _PROFILE:
+        _PROFILE.append(libreoffice_profile())
+        atexit.register(shutil.rmtree, _PROFILE[0], True)
+    return _PROFILE[0]
+
+
 def soffice(*args: str, timeout: int = 600) -> None:
-    """Run LibreOffice headless with a throw-away profile that always recalculates."""
+    """Run LibreOffice headless with the session's profile, which always recalculates."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
         pytest.fail("LibreOffice (soffice) is needed to recalculate the tracker's formulas")
-    profile = libreoffice_profile()
+    profile = shared_profile()
+    # its own process group: on a time-out the whole soffice -> oosplash -> soffice.bin chain ends
+    proc = subprocess.Popen([exe, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
-        subprocess.run([exe, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", *args],
-                       check=True, capture_output=True, timeout=timeout)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+        out, err = proc.communicate(timeout=timeout)
+        assert proc.returncode == 0, f"soffice exited {proc.returncode}: {err.decode(errors='replace')[-500:]}"
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail(f"LibreOffice did not finish within {timeout} s")
+
+
+_LIBRARY_LIST = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:libraries PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "libraries.dtd">
+<library:libraries xmlns:library="http://openoffice.org/2000/library" xmlns:xlink="http://www.w3.org/1999/xlink">
+ <library:library library:name="Standard" library:link="false"/>
+</library:libraries>
+"""
+_LIBRARY = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">
+<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard"
+ library:readonly="false" library:passwordprotected="false">{element}</library:library>
+"""
+# Opens a workbook, enters each edit the way LibreOffice's own API does, saves it as .xlsx.
+# spec: "sheet index|cell|kind|text" joined by ";" — kind n: entered as typed (setFormula),
+# s: text, p: entered as typed then given the percent format LibreOffice gives a typed "4.6%".
+_EDIT_BASIC = """
+Sub Edit(inUrl As String, outUrl As String, spec As String)
+  Dim loadArgs(0) As New com.sun.star.beans.PropertyValue
+  loadArgs(0).Name = "Hidden"
+  loadArgs(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(inUrl, "_blank", 0, loadArgs())
+  Dim locale As New com.sun.star.lang.Locale
+  edits = Split(spec, ";")
+  For i = LBound(edits) To UBound(edits)
+    parts = Split(edits(i), "|")
+    cell = doc.Sheets.getByIndex(CInt(parts(0))).getCellRangeByName(parts(1))
+    If parts(2) = "s" Then
+      cell.setString(parts(3))
+    Else
+      cell.setFormula(parts(3))
+    End If
+    If parts(2) = "p" Then
+      cell.NumberFormat = doc.NumberFormats.getStandardFormat(com.sun.star.util.NumberFormat.PERCENT, locale)
+    End If
+  Next i
+  Dim saveArgs(0) As New com.sun.star.beans.PropertyValue
+  saveArgs(0).Name = "FilterName"
+  saveArgs(0).Value = "Calc MS Excel 2007 XML"
+  doc.storeToURL(outUrl, saveArgs())
+  doc.close(True)
+End Sub
+"""
+_EDIT_MACRO = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n'
+    '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Tracker" '
+    'script:language="StarBasic">' + xml_escape(_EDIT_BASIC, {'"': "&quot;"}) + "</script:module>\n"
+)
+
+
+def libreoffice_edit(src: Path, dest: Path, edits: list[tuple[int, str, str, str]]) -> Path:
+    """``src`` opened in LibreOffice, the cells edited there (sheet index, cell, kind, text; see
+    _EDIT_MACRO), and saved by LibreOffice as ``dest``."""
+    for _, _, _, text in edits:
+        assert text.isascii() and not set(text) & set('|;"'), "the macro takes plain ASCII text"
+    basic = shared_profile() / "user" / "basic"
+    if not (basic / "Standard" / "script.xlb").exists():
+        soffice("--terminate_after_init")  # a first start writes the default macro library over ours
+    (basic / "Standard").mkdir(parents=True, exist_ok=True)
+    for name in ("script.xlc", "dialog.xlc"):
+        (basic / name).write_text(_LIBRARY_LIST, encoding="utf-8")
+    (basic / "Standard" / "script.xlb").write_text(
+        _LIBRARY.format(element='<library:element library:name="Tracker"/>'), encoding="utf-8")
+    (basic / "Standard" / "dialog.xlb").write_text(_LIBRARY.format(element=""), encoding="utf-8")
+    (basic / "Standard" / "Tracker.xba").write_text(_EDIT_MACRO, encoding="utf-8")
+    spec = ";".join("|".join(map(str, edit)) for edit in edits)
+    soffice(f'macro:///Standard.Tracker.Edit("{src.resolve().as_uri()}","{dest.resolve().as_uri()}","{spec}")',
+            timeout=180)
+    assert dest.exists(), "LibreOffice did not save the edited tracker"
+    return dest
 
 
 def recalculate(files: list[Path], outdir: Path) -> dict[Path, Path]:
@@ -218,7 +310,7 @@ def plans() -> dict[str, tuple[Project, Lang]]:
 
 
 @lru_cache(maxsize=1)
-def workbooks() -> dict[str, tuple[Project, Lang, Path, dict[str, Path]]]:
+def workbooks() -> dict[str, tuple[Project | None, Lang, Path, dict[str, Path]]]:
     """name -> (project, language, exported file, {engine: recalculated file}), built once."""
     folder = Path(tempfile.mkdtemp(prefix="kpiwizard-tracker-"))
     plans_ = plans()
@@ -226,9 +318,29 @@ def workbooks() -> dict[str, tuple[Project, Lang, Path, dict[str, Path]]]:
     for key, (project, lang) in plans_.items():
         files[key] = folder / f"{key}.xlsx"
         export_tracker(project, files[key], lang)
+    files[GUARD] = guard_workbook(folder / f"{GUARD}.xlsx")
     for engine in ENGINES:
         (folder / engine).mkdir()
     by_lo = recalculate(list(files.values()), folder / "libreoffice")
     by_gnumeric = gnumeric(list(files.values()), folder / "gnumeric")
-    return {key: (*plans_[key], files[key], {"libreoffice": by_lo[files[key]], "gnumeric": by_gnumeric[files[key]]})
-            for key in plans_}
+    return {key: (*plans_.get(key, (None, Lang.EN)), files[key],
+                  {"libreoffice": by_lo[files[key]], "gnumeric": by_gnumeric[files[key]]})
+            for key in files}
+
+
+GUARD = "_recalculation-guard"
+
+
+def guard_workbook(path: Path) -> Path:
+    """Formulas stored with wrong values: a program that trusted stored values would pass every
+    comparison with the core unseen, so the tests first check that both really recalculate."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Guard")
+    ws.write_number("A1", 20)
+    ws.write_formula("B1", "=A1*2+1", None, 5)
+    ws.write_formula("B2", '=IF(A1>10,"big","small")', None, "small")
+    ws.write_formula("B3", '=LOOKUP(2,1/(A1:A3<>""),A1:A3)', None, 0)
+    wb.close()
+    return path
