@@ -2,7 +2,7 @@
 
 from kpiwizard.core.enums import ActionStatus, Lang
 from kpiwizard.core.formatting import format_money, format_number
-from kpiwizard.core.roi import compute_roi, reverse_funnel
+from kpiwizard.core.roi import project_roi, reverse_funnel
 from kpiwizard.gui.pages.actions_roi import COLUMNS, ActionsRoiPage
 
 from kpiwizard.gui.widgets.fields import is_refused
@@ -11,14 +11,15 @@ from gui_pages_helpers import open_example, type_into
 
 def expected_labels(project):
     cur = project.business.currency
-    r = compute_roi(project.roi)
+    r = project_roi(project)  # on the plan's gross margin, as the PDF and the tracker count it
     f = reverse_funnel(project.roi.funnel, project.roi.average_order)
     shown = {
         "roi": f"{format_number(r.roi_percent, 1)}%",
-        "cpl": format_money(r.cost_per_lead, cur),
-        "cpa": format_money(r.cost_per_acquisition, cur),
+        "cpl": format_money(r.total_cost_per_lead, cur),
+        "cpa": format_money(r.total_cost_per_customer, cur),
         "ltv": format_money(r.ltv, cur),
         "total_cost": format_money(r.total_cost, cur),
+        "gross_profit": format_money(r.gross_profit, cur),
     }
     if f is not None:
         shown.update(customers=format_number(f.customers), reach=format_number(f.reach))
@@ -101,4 +102,19 @@ def test_language_switch_retranslates(qtbot):
     language.set(Lang.EN)
     assert page.title() == "Actions and ROI"
     assert page.table.horizontalHeaderItem(0).text() == "Tactic"
-    assert page.result_names["cpl"].text() == "Cost per lead (CPL)"
+    assert page.result_names["cpl"].text() == "Total cost per lead"  # not the ad-only KPI of that name
+
+
+def test_gross_margin_and_assumptions_are_the_owners_to_change(qtbot):
+    """ROI on revenue flattered the café (80 %); on margin it is close to nothing. The margin and
+    the follower assumptions are visible with their source and editable; empty means the default."""
+    doc, _language, page = open_example(qtbot, ActionsRoiPage, "cafe", Lang.KO)
+    assert "기본값" in page.margin_source.text() or "계획" in page.margin_source.text()
+    type_into(page.inputs["gross_margin"], "30")
+    assert doc.project.roi.gross_margin == 0.3
+    assert page.results["roi"].text() == f"{format_number(project_roi(doc.project).roi_percent, 1)}%"
+    type_into(page.inputs["gross_margin"], "")
+    assert doc.project.roi.gross_margin is None  # back to the industry default, said beside it
+    type_into(page.inputs["organic_growth_per_post"], "3")
+    assert doc.project.assumptions.organic_growth_per_post == 0.03
+    assert "3%" in page.assumption_sources.text() or "3 %" in page.assumption_sources.text()

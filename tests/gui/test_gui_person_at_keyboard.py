@@ -50,8 +50,16 @@ def test_every_field_of_every_page_keeps_what_is_typed(qtbot, lang):
     window = make_window(qtbot, lang)
     window.open_example("cafe")
     typed = 0
+    from PySide6.QtWidgets import QTabWidget
+
+    screens = []
     for page in window.wizard.plan_pages[1:]:
+        tabs = page.findChildren(QTabWidget)
+        screens += [(page, tab, i) for tab in tabs for i in range(tab.count())] or [(page, None, 0)]
+    for page, tab, index in screens:
         window.wizard.go_to(page)
+        if tab is not None:
+            tab.setCurrentIndex(index)
         for field in editable_fields(page):
             give_focus(field)
             press(Qt.Key.Key_End)

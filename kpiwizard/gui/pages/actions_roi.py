@@ -1,5 +1,8 @@
-"""Page 8: the actions that move each KPI, the money side (ROI, CPL, CPA, LTV), the reverse funnel
-and the weekly capacity the realism checks measure goals against."""
+"""Page 8: the actions that move each KPI, the money side (ROI on gross profit, cost per customer,
+LTV), the reverse funnel, the weekly capacity and the assumptions the realism checks use.
+
+Three tabs, so each fits the window without scrolling: what we will do (capacity first: the SMART
+audit asks for it), money in and out, and the numbers behind the checks."""
 
 from __future__ import annotations
 
@@ -7,7 +10,10 @@ from kpiwizard.core.audit import audit
 from kpiwizard.core.formatting import format_money, format_number
 from kpiwizard.core.kpiview import view_kpis
 from kpiwizard.core.models import Action, Capacity, Funnel, RoiInputs
-from kpiwizard.core.roi import compute_roi, reverse_funnel
+from kpiwizard.core.assumptions import all_assumptions
+from kpiwizard.core.models import Assumptions
+from kpiwizard.core.roi import project_roi, reverse_funnel
+from kpiwizard.core.vocab import ROI_NAMES
 from kpiwizard.core.text import Text, t
 
 from ..qt import (
@@ -21,6 +27,7 @@ from ..qt import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -54,11 +61,28 @@ ROI_FIELDS = {
     "hours": (t("들인 시간(시간)", "Hours spent"), t("게시물 만들기와 응대에 든 사람의 시간 합계.", "People's time spent on posts and replies, in hours."), False),
     "hourly_rate": (t("시간당 인건비", "Hourly rate"), t("그 시간의 값. 사장님 시간도 공짜가 아닙니다.", "What an hour of that time costs; the owner's time too."), True),
     "revenue": (t("소셜 미디어 매출", "Revenue from social"), t("소셜 미디어에서 온 손님이 낸 매출 (쿠폰·UTM·문의 경로로 확인).", "Revenue from customers who came through social media (coupon, UTM, enquiry source)."), True),
-    "leads": (t("리드 수", "Leads"), t("문의·가입·예약처럼 관심을 보인 사람 수.", "People who showed interest: enquiries, sign-ups, bookings."), False),
+    "leads": (t("문의·예약한 사람 수 (리드)", "Leads"), t("문의·가입·예약처럼 관심을 보인 사람 수.", "People who showed interest: enquiries, sign-ups, bookings."), False),
     "customers": (t("새 고객 수", "New customers"), t("그중 실제로 산 사람 수.", "Of those, people who bought."), False),
     "average_order": (t("평균 주문액", "Average order"), t("한 번 살 때 평균 금액.", "The average amount of one purchase."), True),
     "purchases_per_year": (t("연간 구매 횟수", "Purchases per year"), t("한 고객이 1년에 몇 번 사는지.", "How many times a customer buys in a year."), False),
     "customer_years": (t("고객 유지 기간(년)", "Customer years"), t("한 고객이 몇 년 동안 단골로 남는지.", "How many years a customer keeps buying."), False),
+}
+# Share of revenue kept after what each sale costs (ingredients, goods): ROI and LTV are counted on it.
+MARGIN_FIELD = (t("남는 비율 % (매출총이익률)", "Gross margin %"),
+                t("매출 100원 중 재료비·원가를 빼고 남는 몫. 비워 두면 업종 평균(아래)을 씁니다.",
+                  "What is left of each sale after the cost of goods. Empty: the industry default shown below."))
+ASSUMPTION_FIELDS = {
+    "organic_growth_per_post": (t("주 1회 게시물당 월 팔로워 증가 %", "Monthly follower growth per weekly post %"),
+                                t("광고 없이 주 1회 올리는 게시물 하나가 한 달에 팔로워를 몇 % 늘리는지.",
+                                  "How much one weekly post grows followers in a month, without ads."), 100.0),
+    "min_followers_per_weekly_post": (t("주 1회 게시물당 최소 새 팔로워(명/월)", "Least new followers per weekly post (a month)"),
+                                      t("아주 작은 계정도 주 1회 게시물 하나로 한 달에 얻는 팔로워 수.",
+                                        "Followers a month one weekly post brings even to a tiny account."), 1.0),
+    "max_organic_monthly_growth": (t("광고 없는 월 최대 증가 %", "Most organic growth a month %"),
+                                   t("광고 없이 한 달에 늘 수 있는 팔로워의 상한.", "The ceiling on growth in a month without ads."), 100.0),
+    "cost_per_follower": (t("광고로 얻는 팔로워 1명당 비용", "Ad cost of one new follower"),
+                          t("광고비로 팔로워 한 명을 얻는 데 드는 돈. 0이면 광고로 팔로워를 얻지 않는다고 봅니다.",
+                            "What one follower costs in ads. 0: ads buy no followers."), 1.0),
 }
 FUNNEL_FIELDS = {
     "revenue_target": (t("매출 목표", "Revenue target"), t("소셜 미디어로 벌고 싶은 매출.", "The revenue you want from social media."), 1.0),
@@ -71,13 +95,15 @@ CAPACITY_FIELDS = {
     "hours_per_week": (t("주당 쓸 수 있는 시간", "Hours per week"), t("일주일에 소셜 미디어에 쓸 수 있는 시간.", "Hours a week you can give to social media.")),
 }
 RESULTS = {
-    "total_cost": t("총비용", "Total cost"),
-    "net_return": t("순이익", "Net return"),
-    "roi": t("ROI", "ROI"),
-    "cpl": t("리드당 비용(CPL)", "Cost per lead (CPL)"),
-    "cpa": t("고객 획득 비용(CPA)", "Cost per acquisition (CPA)"),
-    "ltv": t("고객 생애 가치(LTV)", "Customer lifetime value (LTV)"),
-    "ltv_cac": t("LTV ÷ CPA", "LTV ÷ CPA"),
+    "total_cost": t("들인 돈 합계", "Total cost"),
+    "gross_profit": ROI_NAMES["gross_profit"],
+    "net_return": ROI_NAMES["net_return"],
+    "roi": ROI_NAMES["roi_percent"],
+    "roas": ROI_NAMES["revenue_to_ad_spend"],
+    "cpl": ROI_NAMES["total_cost_per_lead"],
+    "cpa": ROI_NAMES["total_cost_per_customer"],
+    "ltv": ROI_NAMES["ltv"],
+    "ltv_cac": ROI_NAMES["ltv_to_cost"],
 }
 FUNNEL_RESULTS = {
     "customers": t("필요한 고객", "Customers needed"),
@@ -152,23 +178,46 @@ class ActionsRoiPage(PlanPage):
         self.capacity_audit.setMaximumHeight(110)
         capacity_grid.addWidget(self.capacity_audit, capacity_grid.rowCount(), 0, 1, 3)
 
-        lower = QHBoxLayout()
-        lower.addWidget(self.roi_box, 3)
-        side = QVBoxLayout()
-        side.addWidget(self.funnel_box)
-        side.addWidget(self.capacity_box)
-        lower.addLayout(side, 2)
-        body = QWidget()
-        bl = QVBoxLayout(body)
-        bl.addWidget(self.actions_box, 1)
-        bl.addLayout(lower)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        self.margin_box = QGroupBox()
+        margin_grid = QGridLayout(self.margin_box)
+        self._add_inputs(margin_grid, {"gross_margin": (*MARGIN_FIELD, 100.0)}, "margin", columns=1)
+        self.margin_source = QLabel()
+        self.margin_source.setWordWrap(True)
+        self.margin_source.setTextFormat(Qt.TextFormat.PlainText)
+        margin_grid.addWidget(self.margin_source, margin_grid.rowCount(), 0, 1, 3)
+        self.assumptions_box = QGroupBox()
+        assumptions_grid = QGridLayout(self.assumptions_box)
+        self._add_inputs(assumptions_grid, ASSUMPTION_FIELDS, "assumptions", columns=1)
+        self.assumption_sources = QLabel()
+        self.assumption_sources.setWordWrap(True)
+        self.assumption_sources.setTextFormat(Qt.TextFormat.PlainText)
+        assumptions_grid.addWidget(self.assumption_sources, assumptions_grid.rowCount(), 0, 1, 3)
+
+        # Tab 1: what we will do, capacity first (the SMART audit asks for it).
+        plan_tab = QWidget()
+        pl = QHBoxLayout(plan_tab)
+        pl.addWidget(self.actions_box, 3)
+        pl.addWidget(self.capacity_box, 2)
+        # Tab 2: money in and out.
+        money_tab = QWidget()
+        ml = QHBoxLayout(money_tab)
+        ml.addWidget(self.roi_box, 3)
+        ml.addWidget(self.margin_box, 2)
+        # Tab 3: the revenue target worked back, and the figures behind the realism checks.
+        numbers_tab = QWidget()
+        nl = QHBoxLayout(numbers_tab)
+        nl.addWidget(self.funnel_box, 1)
+        nl.addWidget(self.assumptions_box, 1)
+        self.tabs = QTabWidget()
+        for tab in (plan_tab, money_tab, numbers_tab):
+            scroll = QScrollArea()  # only on a screen smaller than the default window
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(tab)
+            self.tabs.addTab(scroll, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(self.tabs)
 
         self.add_action.clicked.connect(self.add_row)
         self.remove_action.clicked.connect(self.remove_row)
@@ -216,11 +265,15 @@ class ActionsRoiPage(PlanPage):
     def _set(self, group: str, key: str, value) -> None:
         if self._refreshing:
             return
-        if value is None:
+        if value is None and group not in ("margin", "assumptions"):  # those: empty = the default
             value = 0 if group != "funnel" or key == "revenue_target" else None
 
         def change(project):
-            if group == "roi":
+            if group == "margin":
+                project.roi = RoiInputs.model_validate({**project.roi.model_dump(), key: value})
+            elif group == "assumptions":
+                project.assumptions = Assumptions.model_validate({**project.assumptions.model_dump(), key: value})
+            elif group == "roi":
                 project.roi = RoiInputs.model_validate({**project.roi.model_dump(), key: value})
             elif group == "funnel":
                 funnel = Funnel.model_validate({**project.roi.funnel.model_dump(), key: value})
@@ -294,7 +347,15 @@ class ActionsRoiPage(PlanPage):
         self.capacity_box.setTitle(t("우리가 쓸 수 있는 힘", "Your weekly capacity").get(lang))
         self.funnel_note.setText(t("매출 목표를 이루려면 몇 명에게 닿아야 하는지, 위의 비율로 거꾸로 계산합니다.",
                                    "Works back from the revenue target, at the rates above, to the reach it needs.").get(lang))
-        for table in (ROI_FIELDS, FUNNEL_FIELDS, CAPACITY_FIELDS):
+        self.margin_box.setTitle(t("남는 돈 (매출총이익률)", "What a sale leaves (gross margin)").get(lang))
+        self.assumptions_box.setTitle(t("현실성 점검에 쓰는 가정", "Assumptions behind the realism check").get(lang))
+        for i, name in enumerate((t("할 일과 쓸 수 있는 시간(&1)", "What we will do (&1)"),
+                                  t("들인 돈과 번 돈(&2)", "Money in and out (&2)"),
+                                  t("목표 매출 거꾸로 계산과 가정(&3)", "Revenue target and assumptions (&3)"))):
+            self.tabs.setTabText(i, name.get(lang))
+        describe(self.tabs, t("실행 계획과 ROI 탭", "Actions and ROI tabs").get(lang),
+                 t("Ctrl+Tab으로 다음 탭으로 갑니다.", "Ctrl+Tab goes to the next tab.").get(lang))
+        for table in (ROI_FIELDS, FUNNEL_FIELDS, CAPACITY_FIELDS, {"gross_margin": MARGIN_FIELD}, ASSUMPTION_FIELDS):
             for key, spec in table.items():
                 label, help_text = spec[0], spec[1]
                 self.labels[key].setText(label.get(lang))
@@ -317,14 +378,30 @@ class ActionsRoiPage(PlanPage):
             self.inputs[key].set_value(getattr(roi.funnel, key))
         for key in CAPACITY_FIELDS:
             self.inputs[key].set_value(getattr(project.capacity, key))
+        self.inputs["gross_margin"].set_value(roi.gross_margin)
+        for key in ASSUMPTION_FIELDS:
+            self.inputs[key].set_value(getattr(project.assumptions, key))
+        assumed = {a.key: a for a in all_assumptions(project)}
+        margin = assumed["roi.gross_margin"]
+        self.inputs["gross_margin"].setPlaceholderText(margin.shown.get(lang) if margin.default else "")
+        self.margin_source.setText(f"{margin.label.get(lang)} {margin.shown.get(lang)} — {margin.source.get(lang)}")
+        for key in ASSUMPTION_FIELDS:
+            a = assumed.get(f"assumptions.{key}")
+            self.inputs[key].setPlaceholderText(a.shown.get(lang) if a is not None and a.default else "")
+        self.assumption_sources.setText("\n".join(
+            f"• {a.label.get(lang)}: {a.shown.get(lang)} — {a.source.get(lang)}"
+            for a in assumed.values() if a.key.startswith("assumptions.")))
         cur = project.business.currency
-        result = compute_roi(roi)
+        result = project_roi(project)
         shown = {
             "total_cost": format_money(result.total_cost, cur),
+            "gross_profit": format_money(result.gross_profit, cur),
             "net_return": format_money(result.net_return, cur),
             "roi": "–" if result.roi_percent is None else f"{format_number(result.roi_percent, 1)}%",
-            "cpl": format_money(result.cost_per_lead, cur),
-            "cpa": format_money(result.cost_per_acquisition, cur),
+            "roas": "–" if result.revenue_to_ad_spend_percent is None
+            else f"{format_number(result.revenue_to_ad_spend_percent, 0)}%",
+            "cpl": format_money(result.total_cost_per_lead, cur),
+            "cpa": format_money(result.total_cost_per_customer, cur),
             "ltv": format_money(result.ltv, cur),
             "ltv_cac": "–" if result.ltv_to_cac is None else f"{format_number(result.ltv_to_cac, 1)}×",
         }
