@@ -285,7 +285,7 @@ def _read_actions(ws, project: Project, lang: Lang) -> list[ActionStatus | None]
     for i, action in enumerate(project.actions):
         row = FIRST_ROW + i
         tactic = cell(row, ACTION_TACTIC_COL)
-        if tactic is None or tactic.value != action.tactic:
+        if tactic is None or not _same_text(tactic.value, action.tactic):
             out.append(None)
             continue
         c = cell(row, ACTION_STATUS_COL)
@@ -299,6 +299,24 @@ def _read_actions(ws, project: Project, lang: Lang) -> list[ActionStatus | None]
                         f"the status '{shown}' is not in the list; pick one of {allowed}.")
         out.append(by_name[text])
     return out
+
+
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+CELL_TEXT_MAX = 32767  # characters a cell holds (XlsxWriter cuts longer text there)
+
+
+def _plain(text: str) -> str:
+    """Text as the owner typed it, whichever program wrote the cell: OOXML escapes (_x000D_)
+    decoded, line breaks unified, outer spaces dropped."""
+    text = _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _same_text(value, text: str) -> bool:
+    """The cell holds ``text`` (or the start of it, when it was longer than a cell holds)."""
+    if not isinstance(value, str):
+        return False
+    return _plain(value) in (_plain(text), _plain(text[:CELL_TEXT_MAX]))
 
 
 def _read_roi(ws, project: Project) -> RoiInputs:

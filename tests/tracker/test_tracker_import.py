@@ -502,3 +502,22 @@ def test_gross_margin_shown_as_the_default_stays_the_default_until_the_owner_typ
     assert result.project.roi.gross_margin == 0.62
     default = format_number(project_roi(project).gross_margin * 100)
     assert f"Gross margin (share of revenue kept after the cost of each sale) {default}% → 62%" in result.summary(Lang.EN)
+
+
+def test_a_status_imports_beside_a_tactic_with_line_breaks_or_longer_than_a_cell(tmp_path):
+    """The row check compares the tactic as typed: XlsxWriter escapes a carriage return (_x000D_),
+    some readers leave it escaped, and a cell holds at most 32,767 characters."""
+    from tracker_recalc import gnumeric
+
+    project = cafe_project()
+    odd = ["  line one\r\nline two\ttab  ", "긴 실행 " * 7000]  # 35,000 characters
+    actions = [a.model_copy(update={"tactic": odd[i]}) if i < 2 else a for i, a in enumerate(project.actions)]
+    project = project.model_copy(update={"actions": actions})
+    tracker = tmp_path / "t.xlsx"
+    export_tracker(project, tracker, Lang.KO)
+    edited = _edit(tracker, {("실행 계획", f"H{FIRST_ROW}"): "중단", ("실행 계획", f"H{FIRST_ROW + 1}"): "중단"})
+    (tmp_path / "gn").mkdir()
+    for path in (edited, gnumeric([edited], tmp_path / "gn")[edited]):
+        result = import_actuals(project, path)
+        assert [a.status for a in result.project.actions[:2]] == [ActionStatus.DROPPED] * 2, path
+        assert "no longer match" not in result.summary(Lang.EN)
