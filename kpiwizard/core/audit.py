@@ -534,21 +534,6 @@ def _frequency_coarse(ctx: Context):
             )
 
 
-@check("M-map-unlinked", SmartLetter.M, Severity.WARNING, t("전략 지도에서 떨어진 KPI", "KPIs unlinked on the strategy map"))
-def _map_unlinked(ctx: Context):
-    from .strategy_map import map_gaps
-
-    for box in map_gaps(ctx.project).unlinked:
-        names = ", ".join(f"'{k.name}'" for k in box.kpis)
-        yield (
-            t(f"직접 만든 KPI {names}{eun(names)[len(names):]} 전략 지도에서 다른 목표와 이어지지 않습니다. 무엇을 움직이고 무엇에 기여하는지 지도에 보이지 않습니다.",
-              f"The custom KPI(s) {names} connect to no other objective on the strategy map: it does not show what they drive or serve."),
-            t("비슷한 KPI 목록의 KPI로 바꾸거나, 직접 만든 KPI의 관점을 그것이 기여하는 목표 바로 아래 관점으로 정하세요.",
-              "Use a similar catalog KPI, or set the custom KPI's perspective to the one just below the objective it serves."),
-            "kpis", box.kpis[0].id,
-        )
-
-
 _PERSPECTIVE_HINTS = {
     "financial": t("매출·리드 같은 사업 결과", "business results such as revenue or leads"),
     "customer": t("고객이 보고 반응하는 것(도달, 댓글, 방문)", "what customers see and do (reach, comments, visits)"),

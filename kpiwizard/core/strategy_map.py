@@ -4,6 +4,13 @@ Both the app's map page and the PDF draw this one structure, so they cannot disa
 perspectives from results (top) to capabilities (bottom), the objectives that hold a selected KPI,
 and cause -> effect arrows between them where the catalog's objective graph connects them (directly
 or through objectives the plan does not use).
+
+* A custom KPI has no objective in the catalog. It joins a real objective of its own perspective:
+  the one the catalog gives most KPIs of the same family in that perspective, preferring an
+  objective the plan already uses; so it is connected like any catalog KPI, never a box of its own.
+* A perspective with no KPI is not left as an empty band: the map proposes the catalog's objectives
+  of that perspective that lead to what the plan measures (for learning and growth: training the
+  team, learning tactics, understanding the customers), marked as proposals with no KPI yet.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from .models import Project
 from .text import t
 from .vocab import PERSPECTIVE_NAMES
 
-# Custom KPIs have no objective in the catalog: they sit in a box of their own per perspective.
+# Kept for files and callers that still name it; custom KPIs now join a real objective.
 CUSTOM_OBJECTIVE = "custom"
 
 
@@ -34,6 +41,7 @@ class MapObjective:
     name: str
     perspective: Perspective
     kpis: tuple[MapKpi, ...]
+    proposed: bool = False  # suggested for an empty perspective: no KPI of the plan measures it yet
 
 
 @dataclass(frozen=True)
@@ -63,35 +71,54 @@ def _reachable(catalog: Catalog, start: str, wanted: set[str]) -> set[str]:
     return found
 
 
+def objective_for_custom(catalog: Catalog, perspective: Perspective, family, used: set[str]) -> str:
+    """The real objective a custom KPI joins: of its perspective, an objective the plan already uses,
+    else one that leads to (or follows from) what the plan measures, and among those the one most
+    catalog KPIs of its family belong to."""
+    in_perspective = [o.id for o in catalog.objectives if o.perspective is perspective]
+    votes: dict[str, int] = {}
+    for k in catalog.kpis:
+        if k.perspective is perspective and k.objective in in_perspective:
+            votes[k.objective] = votes.get(k.objective, 0) + (3 if k.family is family else 1)
+
+    def connected(o: str) -> bool:
+        return bool(_reachable(catalog, o, used)) or any(o in _reachable(catalog, u, {o}) for u in used)
+
+    ranked = sorted(in_perspective, key=lambda o: (o not in used, not connected(o), -votes.get(o, 0),
+                                                   in_perspective.index(o)))
+    return ranked[0]
+
+
 def build_strategy_map(project: Project, lang: Lang | None = None) -> StrategyMap:
     lang = Lang(lang or project.language)
     catalog = load_catalog()
     grouped: dict[str, list[MapKpi]] = {}
-    custom_perspective: dict[str, Perspective] = {}
-    for view in view_kpis(project, lang):
-        key = view.objective or f"{CUSTOM_OBJECTIVE}_{view.perspective.value}"
-        if view.objective is None:
-            custom_perspective[key] = view.perspective
+    views = view_kpis(project, lang)
+    catalog_used = {v.objective for v in views if v.objective is not None}
+    for view in views:
+        key = view.objective or objective_for_custom(catalog, view.perspective, view.family, catalog_used)
         grouped.setdefault(key, []).append(MapKpi(view.id, view.name, view.indicator))
 
     objectives: list[MapObjective] = []
     for o in catalog.objectives:
         if o.id in grouped:
             objectives.append(MapObjective(o.id, o.name.get(lang), o.perspective, tuple(grouped[o.id])))
-    for key, perspective in custom_perspective.items():
-        name = t("직접 만든 KPI", "Custom KPIs").get(lang)
-        objectives.append(MapObjective(key, name, perspective, tuple(grouped[key])))
 
-    used = {o.id for o in objectives if not o.id.startswith(CUSTOM_OBJECTIVE)}
+    if objectives:  # an empty band gets the objectives that would lead to what the plan measures
+        used = {o.id for o in objectives}
+        for perspective in Perspective:
+            if any(o.perspective is perspective for o in objectives):
+                continue
+            candidates = [o for o in catalog.objectives if o.perspective is perspective]
+            leading = [o for o in candidates if _reachable(catalog, o.id, used)]
+            for o in leading or candidates:
+                objectives.append(MapObjective(
+                    o.id, t(f"{o.name.ko} (제안)", f"{o.name.en} (suggested)").get(lang), o.perspective, (), True))
+
+    ids = {o.id for o in objectives}
     arrows = sorted(
-        (cause, effect) for cause in used for effect in _reachable(catalog, cause, used)
+        (cause, effect) for cause in ids for effect in _reachable(catalog, cause, ids)
     )
-    # A custom box drives the catalog objectives above it in the same chain as its perspective.
-    order = list(Perspective)
-    for key, perspective in custom_perspective.items():
-        above = [o.id for o in objectives if order.index(o.perspective) == order.index(perspective) - 1]
-        arrows.extend((key, effect) for effect in above)
-
     return StrategyMap(
         perspectives=tuple((p, PERSPECTIVE_NAMES[p].get(lang)) for p in Perspective),
         objectives=tuple(objectives),
@@ -101,15 +128,13 @@ def build_strategy_map(project: Project, lang: Lang | None = None) -> StrategyMa
 
 @dataclass(frozen=True)
 class MapGaps:
-    """What the map leaves out, so the audit can say so instead of drawing it silently."""
+    """What the map leaves out, so the audit can say so instead of drawing it silently. (Nothing is
+    left unconnected any more: every objective leads to the financial one, used or proposed.)"""
 
-    empty: tuple[Perspective, ...]  # perspectives that hold no KPI
-    unlinked: tuple[MapObjective, ...]  # custom boxes with no arrow in or out
+    empty: tuple[Perspective, ...]  # perspectives that hold no KPI (the map proposes objectives there)
 
 
 def map_gaps(project: Project) -> MapGaps:
     m = build_strategy_map(project)
-    empty = tuple(p for p, _ in m.perspectives if not m.in_perspective(p))
-    linked = {end for arrow in m.arrows for end in arrow}
-    unlinked = tuple(o for o in m.objectives if o.id.startswith(CUSTOM_OBJECTIVE) and o.id not in linked)
-    return MapGaps(empty=empty, unlinked=unlinked)
+    empty = tuple(p for p, _ in m.perspectives if not any(o.kpis for o in m.in_perspective(p)))
+    return MapGaps(empty=empty)

@@ -8,7 +8,7 @@ import pytest
 from kpiwizard.core.audit import CHECKS, audit, letter_name
 from kpiwizard.core.enums import Direction, Frequency, Lang, Severity, SmartLetter
 from kpiwizard.core.examples import find_example
-from kpiwizard.core.models import CustomKpi, KpiSelection, Project
+from kpiwizard.core.models import KpiSelection, Project
 
 
 @pytest.fixture
@@ -111,8 +111,6 @@ MUTATIONS = {
     "M-goal-metric-relevance": lambda p: (p.choose_goal_metric("qualified_interactions"),
                                           _set(p.smart, baseline=15, target=20, unit="orders")),
     "M-measure-first": lambda p: _add(p, "shares", None, None),
-    "M-map-unlinked": lambda p: _set(p, kpis=[*p.kpis, KpiSelection(id="walkins", custom=CustomKpi(
-        name="Walk-ins", perspective="learning", goals=["awareness"]), baseline=5, target=6, owner="x")]),
     "A-too-many-kpis": lambda p: [_add(p, c, 10, 11) for c in ("shares", "saves", "comments", "mentions")],
     "A-far-too-many-kpis": lambda p: [_add(p, c, 10, 11) for c in (
         "shares", "saves", "comments", "mentions", "people_tagged", "likes", "dms", "story_views", "link_clicks",

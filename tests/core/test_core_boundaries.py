@@ -44,4 +44,22 @@ def test_arrows_skip_objectives_the_plan_does_not_use():
     cafe.remove_kpi("naver_place_reviews")  # the café's only KPI on personal_interaction
     m = build_strategy_map(cafe, "ko")
     assert ("engage_users", "valuable_results") in m.arrows  # through personal_interaction
-    assert any(o.name == "직접 만든 KPI" for o in m.objectives)
+
+
+def test_custom_kpis_join_real_objectives_and_no_band_is_left_empty():
+    """No floating '직접 만든 KPI' box; an empty learning band gets the learning objectives."""
+    from kpiwizard.core.catalog import load_catalog
+
+    cafe = find_example("cafe").load()
+    m = build_strategy_map(cafe, "ko")
+    catalog_ids = {o.id for o in load_catalog().objectives}
+    assert {o.id for o in m.objectives} <= catalog_ids
+    placed = {k.id for o in m.objectives for k in o.kpis}
+    assert {k.id for k in cafe.kpis if k.custom is not None} <= placed
+    linked = {end for arrow in m.arrows for end in arrow}
+    assert all(o.id in linked for o in m.objectives)
+    for perspective in Perspective:
+        assert m.in_perspective(perspective), perspective
+    learning = m.in_perspective(Perspective.LEARNING)
+    if not any(o.kpis for o in learning):
+        assert all(o.proposed and "(제안)" in o.name for o in learning)
