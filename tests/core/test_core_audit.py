@@ -8,7 +8,7 @@ import pytest
 from kpiwizard.core.audit import CHECKS, audit, letter_name
 from kpiwizard.core.enums import Direction, Frequency, Lang, Severity, SmartLetter
 from kpiwizard.core.examples import find_example
-from kpiwizard.core.models import KpiSelection, Project
+from kpiwizard.core.models import CustomKpi, KpiSelection, Project
 
 
 @pytest.fixture
