@@ -32,7 +32,7 @@ ALLOWED = {
     "KPI", "KPIs", "SMART", "ROI", "Excel", "PDF", "ICS", "ics", "LTV", "URL", "CRM", "SNS", "UTM", "DM",
     "e-mail", "Instagram", "Facebook", "TikTok", "YouTube", "B2B", "A4", "Ctrl", "F2", "Enter", "Tab",
     "English", "Language", "KPI Wizard", "kpiwiz", "xlsx", "md", "docs", "guide-ko", "KRW", "USD", "EUR",
-    "JPY", "GBP", "CNY", "CAD", "AUD", "TWD", "SGD", "VND", "CPL", "CPA", "RSS", "Q&A", "BSC", "S", "M", "A",
+    "JPY", "GBP", "CNY", "CAD", "AUD", "TWD", "SGD", "VND", "CPL", "CPA", "ROAS", "RSS", "Q&A", "BSC", "S", "M", "A",
     "NanumGothic", "SIL", "Open", "Font", "License", "CTR", "km", "PC",
     "reach",  # the KPI search's placeholder shows that English words are searched too
 }
