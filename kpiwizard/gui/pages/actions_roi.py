@@ -173,11 +173,15 @@ class ActionsRoiPage(PlanPage):
         funnel_grid.addWidget(self.funnel_note, funnel_grid.rowCount(), 0, 1, 3)
         self._add_results(funnel_grid, FUNNEL_RESULTS, funnel_grid.rowCount(), columns=1)
         capacity_grid = QGridLayout(self.capacity_box)
-        self._add_inputs(capacity_grid, {k: (v[0], v[1], 1.0) for k, v in CAPACITY_FIELDS.items()}, "capacity", columns=1)
+        self._add_inputs(capacity_grid, {k: (v[0], v[1], 1.0) for k, v in CAPACITY_FIELDS.items()}, "capacity", columns=2)
         self.capacity_audit = AuditPanel()
-        self.capacity_audit.setMaximumHeight(110)
-        capacity_grid.addWidget(self.capacity_audit, capacity_grid.rowCount(), 0, 1, 3)
+        self.capacity_audit.setMaximumHeight(70)
+        capacity_grid.addWidget(self.capacity_audit, capacity_grid.rowCount(), 0, 1, 4)
+        self.money_audit = AuditPanel()
+        self.money_audit.setMaximumHeight(110)
 
+        for grid in (roi_grid, funnel_grid):  # rows at their natural height, the rest left empty
+            grid.setRowStretch(grid.rowCount(), 1)
         self.margin_box = QGroupBox()
         margin_grid = QGridLayout(self.margin_box)
         self._add_inputs(margin_grid, {"gross_margin": (*MARGIN_FIELD, 100.0)}, "margin", columns=1)
@@ -185,6 +189,8 @@ class ActionsRoiPage(PlanPage):
         self.margin_source.setWordWrap(True)
         self.margin_source.setTextFormat(Qt.TextFormat.PlainText)
         margin_grid.addWidget(self.margin_source, margin_grid.rowCount(), 0, 1, 3)
+        margin_grid.addWidget(self.money_audit, margin_grid.rowCount(), 0, 1, 3)
+        margin_grid.setRowStretch(margin_grid.rowCount(), 1)
         self.assumptions_box = QGroupBox()
         assumptions_grid = QGridLayout(self.assumptions_box)
         self._add_inputs(assumptions_grid, ASSUMPTION_FIELDS, "assumptions", columns=1)
@@ -192,12 +198,13 @@ class ActionsRoiPage(PlanPage):
         self.assumption_sources.setWordWrap(True)
         self.assumption_sources.setTextFormat(Qt.TextFormat.PlainText)
         assumptions_grid.addWidget(self.assumption_sources, assumptions_grid.rowCount(), 0, 1, 3)
+        assumptions_grid.setRowStretch(assumptions_grid.rowCount(), 1)
 
         # Tab 1: what we will do, capacity first (the SMART audit asks for it).
         plan_tab = QWidget()
-        pl = QHBoxLayout(plan_tab)
-        pl.addWidget(self.actions_box, 3)
-        pl.addWidget(self.capacity_box, 2)
+        pl = QVBoxLayout(plan_tab)
+        pl.addWidget(self.capacity_box)
+        pl.addWidget(self.actions_box, 1)
         # Tab 2: money in and out.
         money_tab = QWidget()
         ml = QHBoxLayout(money_tab)
@@ -366,6 +373,7 @@ class ActionsRoiPage(PlanPage):
                 self.results[key].setAccessibleName(name.get(lang))
         self.actions_audit.setAccessibleName(t("실행 계획 점검", "Action plan check").get(lang))
         self.capacity_audit.setAccessibleName(t("현실성 점검", "Realism check").get(lang))
+        self.money_audit.setAccessibleName(t("비용과 수익 점검", "Money check").get(lang))
 
     def refresh(self) -> None:
         project = self.doc.project
@@ -416,7 +424,9 @@ class ActionsRoiPage(PlanPage):
             lang, grouped=False)
         self.capacity_audit.show_findings(
             [f for f in findings.findings
-             if (f.field or "").startswith(("capacity", "roi")) or f.id == "R-audience-capacity"], lang, grouped=False)
+             if (f.field or "").startswith("capacity") or f.id == "R-audience-capacity"], lang, grouped=False)
+        self.money_audit.show_findings(
+            [f for f in findings.findings if (f.field or "").startswith(("roi", "assumptions"))], lang, grouped=False)
 
     def _fill_table(self) -> None:
         project = self.doc.project
