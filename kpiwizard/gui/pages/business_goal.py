@@ -32,46 +32,46 @@ from .base import PlanPage
 
 GOALS: dict[SocialGoal, tuple[Text, Text]] = {
     SocialGoal.AWARENESS: (
-        t("브랜드 인지도(&1)", "Brand &awareness"),
+        t("가게 알리기 (브랜드 인지도)(&1)", "Brand &awareness"),
         t("더 많은 사람이 우리 가게를 알게 합니다. 예: 새로 연 피자 가게가 동네 사람들에게 이름을 알리기. "
           "팔로워 수는 그 자체가 목표가 아니라 인지도를 재는 숫자입니다.",
           "More people get to know the business. E.g. a new pizzeria making its name known in town. "
           "Follower counts measure awareness; they are not the goal itself."),
     ),
     SocialGoal.ENGAGEMENT: (
-        t("참여(&2)", "En&gagement"),
+        t("손님과 대화 늘리기 (참여)(&2)", "En&gagement"),
         t("손님이 반응하고 대화하게 합니다. 예: 빵집이 신메뉴 투표로 댓글과 공유를 늘리기.",
           "Customers react and talk with you. E.g. a bakery running a new-flavour vote for comments and shares."),
     ),
     SocialGoal.CUSTOMER_SERVICE: (
-        t("고객 서비스(&3)", "Customer &service"),
+        t("문의·불만에 빨리 답하기 (고객 서비스)(&3)", "Customer &service"),
         t("문의와 불만에 빠르게 답합니다. 예: 꽃집이 예약 문의 메시지에 1시간 안에 답하기.",
           "Answer questions and complaints quickly. E.g. a florist replying to order messages within an hour."),
     ),
     SocialGoal.LEADS_SALES: (
-        t("리드 및 판매(&4)", "&Leads and sales"),
+        t("문의·예약·주문 늘리기 (리드 및 판매)(&4)", "&Leads and sales"),
         t("문의, 예약, 주문으로 이어지게 합니다. 예: 카페가 인스타그램 쿠폰으로 평일 오후 손님 늘리기.",
           "Turn followers into enquiries, bookings and orders. E.g. a café filling weekday afternoons with Instagram coupons."),
     ),
 }
 OBJECTIVES: dict[StrategicObjective, tuple[Text, Text]] = {
     StrategicObjective.FOCUS: (
-        t("집중(&5)", "F&ocus"),
+        t("대표 상품 알리기 (집중)(&5)", "F&ocus"),
         t("우리 가게의 핵심 상품을 알립니다. 예: 직접 굽는 스콘을 대표 메뉴로 알리기.",
           "Make the heart of your offer known. E.g. making home-baked scones the signature item."),
     ),
     StrategicObjective.SWITCH: (
-        t("스위치(&6)", "Swit&ch"),
+        t("경쟁 가게 손님 데려오기 (스위치)(&6)", "Swit&ch"),
         t("경쟁 가게의 손님을 우리 쪽으로 데려옵니다. 예: 체인점 대신 동네 미용실을 고르게 하기.",
           "Win customers from competitors. E.g. getting people to choose the local salon over the chain."),
     ),
     StrategicObjective.UPSELL: (
-        t("상향판매·교차판매(&7)", "&Upsell / cross-sell"),
+        t("단골이 더 사게 하기 (상향·교차 판매)(&7)", "&Upsell / cross-sell"),
         t("기존 손님이 더 사게 합니다. 예: 커피 손님에게 디저트 세트 권하기.",
           "Existing customers buy more. E.g. offering coffee drinkers a dessert set."),
     ),
     StrategicObjective.NURTURE: (
-        t("육성(&8)", "Nu&rture"),
+        t("고급 상품으로 이끌기 (육성)(&8)", "Nu&rture"),
         t("저가·중가 상품 손님을 고급 상품으로 이끕니다. 예: 원데이 클래스 수강생을 정규반으로.",
           "Move low- and mid-price customers up to the premium line. E.g. one-day class students into the full course."),
     ),

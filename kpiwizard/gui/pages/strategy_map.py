@@ -35,11 +35,11 @@ class StrategyMapPage(PlanPage):
     def retranslate(self) -> None:
         lang = self.lang
         self.explain.setText(t(
-            "아래층(학습과 성장, 내부 프로세스)의 활동이 위층(고객, 재무)의 결과를 만듭니다. "
-            "화살표는 원인에서 결과로 향합니다. 한 목표의 선행 지표는 흔히 그 아래 목표의 후행 지표입니다.",
+            "아래층에서 배우고(학습과 성장) 하는 일(내부 프로세스)이 위층의 손님 반응(고객)과 매출(재무)을 만듭니다. "
+            "화살표는 원인에서 결과로 향합니다. '(제안)' 칸은 아직 재는 숫자가 없는 곳입니다.",
             "Work in the lower layers (learning, internal processes) produces the results above (customers, "
-            "finance); arrows run from cause to effect. One objective's leading indicators are often the "
-            "lagging indicators of the objective below it.").get(lang))
+            "finance); arrows run from cause to effect. Boxes marked '(suggested)' have nothing measuring them "
+            "yet.").get(lang))
         self.view.setAccessibleName(self.tr_(self.title_text))
 
     def refresh(self) -> None:

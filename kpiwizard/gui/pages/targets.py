@@ -44,8 +44,8 @@ FIELDS = {
     "frequency": (t("측정 주기(&Q)", "Fre&quency"), t("얼마나 자주 기록할지. 자주 잴수록 일찍 방향을 고칠 수 있습니다.", "How often you record it; the more often, the earlier you can correct course.")),
     "owner": (t("담당자(&O)", "&Owner"), t("이 숫자를 챙기고 기록할 사람.", "Who looks after and records this number.")),
     "weight": (t("가중치 %(&W)", "&Weight %"), t("종합 점수에서 이 KPI가 차지하는 몫. 모든 KPI의 합이 100이 되게 하세요.", "This KPI's share of the overall score; all KPIs should add up to 100.")),
-    "on_track": (t("순항 기준 %(&K)", "On-trac&k threshold %"), t("예상 진척의 몇 % 이상이면 순항으로 볼지 (기본 90).", "At what share of the expected progress the KPI counts as on track (default 90).")),
-    "at_risk": (t("주의 기준 %(&R)", "At-&risk threshold %"), t("이보다 낮으면 미달, 이 값과 순항 기준 사이면 주의입니다 (기본 70).", "Below this the KPI is missed; between this and on-track it is at risk (default 70).")),
+    "on_track": (t("제대로 가는 기준 % (순항)(&K)", "On-trac&k threshold %"), t("계획선이 기대하는 만큼의 몇 % 이상 왔으면 '순항'으로 볼지 (기본 90).", "At what share of the expected progress the KPI counts as on track (default 90).")),
+    "at_risk": (t("뒤처짐 기준 %(&R)", "Behind th&reshold %"), t("이보다 낮으면 '이대로면 미달', 이 값과 순항 기준 사이면 '뒤처짐'입니다. 마감일이 지나야 '미달'이 됩니다 (기본 70).", "Below this the KPI is off track; between this and on-track it is behind. Only a passed deadline makes it missed (default 70).")),
 }
 NUMBERS = ("baseline", "target", "band_low", "band_high", "weight")
 

@@ -29,8 +29,8 @@ from ..qt import (
 from .fonts import korean_font
 
 EMPTY = t("KPI를 고르면 전략 지도가 여기에 그려집니다.", "Choose KPIs and the strategy map is drawn here.")
-LEADING = t("선행 지표(원인)", "leading indicator (driver)")
-LAGGING = t("후행 지표(결과)", "lagging indicator (outcome)")
+LEADING = t("결과를 미리 알려 주는 숫자 (선행 지표)", "leading indicator (driver)")
+LAGGING = t("결과를 보여 주는 숫자 (후행 지표)", "lagging indicator (outcome)")
 ARROW = t("원인 → 결과", "cause → effect")
 
 LABEL_W = 130
