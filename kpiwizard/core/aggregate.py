@@ -49,6 +49,7 @@ from .models import MAX_VALUE, KpiSelection, Project
 from .resources import resource_path
 from .schedule import Period, periods
 from .text import Text, t
+from .korean import i_ga
 
 SOURCES = ("daily", "post", "period")  # precedence: the first a channel has for a metric wins
 SETTLING_DAYS = 3
@@ -473,7 +474,7 @@ def kpi_values(
         value = round(value, 6)
         if not _possible(value, catalog.get(selection.catalog_id)):
             why_not = why_not or t(
-                f"{p.start.isoformat()} 기간의 값 {format_number(value)}이(가) 이 지표가 가질 수 없는 값이라 넣지 않았습니다. 파일을 확인하세요.",
+                f"{p.start.isoformat()} 기간의 값 {i_ga(str(format_number(value)))} 이 지표가 가질 수 없는 값이라 넣지 않았습니다. 파일을 확인하세요.",
                 f"the value {format_number(value)} for the period from {p.start.isoformat()} is impossible for this KPI "
                 "and was left out; check the files.")
             continue

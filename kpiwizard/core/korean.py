@@ -128,6 +128,11 @@ def _pick(word: str, with_final: str, without_final: str) -> str:
     return with_final if final else without_final
 
 
+def quoted(value: object) -> str:
+    """A name in single quotes, for a particle to follow: eul(quoted(name)) -> "'카페봄'을"."""
+    return f"'{value}'"
+
+
 def eul(word: str) -> str:
     """Object particle: 을 after a consonant, 를 after a vowel."""
     return word + _pick(word, "을", "를")

@@ -26,6 +26,7 @@ from .models import SCHEMA_VERSION, Project
 from .schema import check_json_types
 from .text import Text, t
 from .validation_messages import describe_validation_error
+from .korean import eul, eun, quoted
 
 EXTENSION = ".kpiwiz"
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -59,10 +60,10 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     p = Path(path)
     try:
         if p.is_dir():
-            raise ProjectFileError(t(f"'{p}'은(는) 파일이 아니라 폴더입니다.", f"'{p}' is a folder, not a file."))
+            raise ProjectFileError(t(f"{eun(quoted(p))} 파일이 아니라 폴더입니다.", f"'{p}' is a folder, not a file."))
         info = p.stat()
         if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
-            raise ProjectFileError(t(f"'{p}'은(는) 일반 파일이 아닙니다(파이프나 장치).",
+            raise ProjectFileError(t(f"{eun(quoted(p))} 일반 파일이 아닙니다(파이프나 장치).",
                                      f"'{p}' is not a regular file (a pipe or a device)."))
         if info.st_size > MAX_FILE_BYTES:
             raise ProjectFileError(t(
@@ -132,7 +133,7 @@ def parse(data: Any, name: str = "") -> Loaded:
             f"This file was saved by a newer KPI Wizard (file format {version}); this program reads up to format {SCHEMA_VERSION}. Update the program."))
     if version < 1:
         raise ProjectFileError(t(
-            f"'schema_version' {version}은(는) 알 수 없는 형식입니다.",
+            f"'schema_version' {eun(str(version))} 알 수 없는 형식입니다.",
             f"'schema_version' {version} is not a known format."))
     try:
         migrated = migrate(data) if version < SCHEMA_VERSION else data
@@ -207,7 +208,7 @@ def write_file(path: str | os.PathLike[str], content: str | bytes) -> None:
 
 def write_failure(p: Path, e: OSError) -> Text:
     if e.errno == errno.ENOSPC:
-        return t(f"디스크 공간이 부족해 '{p.name}'을(를) 저장하지 못했습니다. 기존 파일은 그대로입니다.",
+        return t(f"디스크 공간이 부족해 {eul(quoted(p.name))} 저장하지 못했습니다. 기존 파일은 그대로입니다.",
                  f"The disk is full: '{p.name}' was not saved. The existing file is unchanged.")
     if isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return t(f"'{p.parent}' 폴더에 쓸 권한이 없어 저장하지 못했습니다. 다른 폴더를 고르세요.",
@@ -215,5 +216,5 @@ def write_failure(p: Path, e: OSError) -> Text:
     if isinstance(e, FileNotFoundError):
         return t(f"'{p.parent}' 폴더가 없습니다. 다른 위치에 저장하세요.",
                  f"The folder '{p.parent}' does not exist. Save somewhere else.")
-    return t(f"'{p.name}'을(를) 저장하지 못했습니다: {e.strerror or e}. 기존 파일은 그대로입니다.",
+    return t(f"{eul(quoted(p.name))} 저장하지 못했습니다: {e.strerror or e}. 기존 파일은 그대로입니다.",
              f"Could not save '{p.name}': {e.strerror or e}. The existing file is unchanged.")

@@ -50,6 +50,7 @@ from .tracker_layout import (
     roi_rows,
 )
 from .tracker_text import ACTUALS_SHEETS, FUNNEL_INPUTS, ROI_INPUTS, SHEETS
+from kpiwizard.core.korean import eun, euro, quoted
 
 _EXPORT_AGAIN = t(" 계획에서 추적표를 다시 내보내고 실적을 옮겨 적으세요.",
                   " Export a new tracker from the plan and copy the actuals into it.")
@@ -132,14 +133,14 @@ def _open(path: Path):
         raise TrackerImportError(t(f"'{name}' 파일을 읽을 권한이 없습니다.", f"No permission to read '{name}'.")) from None
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError):
         raise TrackerImportError(t(
-            f"'{name}'은(는) 엑셀 통합 문서(.xlsx)가 아니거나 손상되었습니다.",
+            f"{eun(quoted(name))} 엑셀 통합 문서(.xlsx)가 아니거나 손상되었습니다.",
             f"'{name}' is not an Excel workbook (.xlsx) or it is damaged.")) from None
 
 
 def _check_meta(wb, project: Project, path: Path) -> Lang:
     if META_SHEET not in wb.sheetnames:
         raise TrackerImportError(t(
-            f"'{path.name}'은(는) KPI 마법사가 만든 추적표가 아닙니다(숨은 정보 시트 '{META_SHEET}'가 없습니다).",
+            f"{eun(quoted(path.name))} KPI 마법사가 만든 추적표가 아닙니다(숨은 정보 시트 '{META_SHEET}'가 없습니다).",
             f"'{path.name}' is not a tracker exported by KPI Wizard (its hidden sheet '{META_SHEET}' is missing)."))
     meta = {}
     for row in wb[META_SHEET].iter_rows(min_row=1, max_row=10, max_col=2, values_only=True):
@@ -147,7 +148,7 @@ def _check_meta(wb, project: Project, path: Path) -> Lang:
             meta[str(row[0])] = "" if len(row) < 2 or row[1] is None else str(row[1])
     if meta.get("fingerprint") != fingerprint(project):
         raise TrackerImportError(t(
-            f"'{path.name}'은(는) 이 계획의 추적표가 아닙니다. 다른 계획의 파일이거나, 내보낸 뒤 계획의 제목·기간·KPI가 바뀌었습니다."
+            f"{eun(quoted(path.name))} 이 계획의 추적표가 아닙니다. 다른 계획의 파일이거나, 내보낸 뒤 계획의 제목·기간·KPI가 바뀌었습니다."
             + _EXPORT_AGAIN.ko,
             f"'{path.name}' is not this plan's tracker: it belongs to another plan, or the plan's title, "
             "dates or KPIs changed since it was exported." + _EXPORT_AGAIN.en))
@@ -169,12 +170,12 @@ def _check_sheets(wb, expected: list[str], lang: Lang) -> None:
     if len(missing) == 1 and len(strangers) == 1:
         other = strangers[0]
         raise TrackerImportError(t(
-            f"'{title}' 시트가 없습니다. 이름이 '{other}'(으)로 바뀐 것 같습니다: 시트 이름을 '{title}'(으)로 되돌리고 "
+            f"'{title}' 시트가 없습니다. 이름이 {euro(quoted(other))} 바뀐 것 같습니다: 시트 이름을 {euro(quoted(title))} 되돌리고 "
             "저장한 뒤 다시 가져오세요.",
             f"The sheet '{title}' is missing; it seems to have been renamed to '{other}': rename it back to "
             f"'{title}', save, and import again."))
     raise TrackerImportError(t(
-        f"'{title}' 시트가 없습니다. 시트를 지우거나 이름을 바꾸면 읽을 수 없습니다. 이름을 바꿨다면 '{title}'(으)로 "
+        f"'{title}' 시트가 없습니다. 시트를 지우거나 이름을 바꾸면 읽을 수 없습니다. 이름을 바꿨다면 {euro(quoted(title))} "
         "되돌리고, 지웠다면" + _EXPORT_AGAIN.ko,
         f"The sheet '{title}' is missing: a deleted or renamed sheet cannot be read. If it was renamed, "
         f"rename it back to '{title}'; if it was deleted, export a new tracker from the plan and copy the "
@@ -269,7 +270,7 @@ def _number(c, sheet: str, coordinate: str, low: float, high: float, name_ko: st
         else:
             rule = t("현실적인 크기의 숫자", "a number of realistic size")
         shown = format_number(number) + ("%" if percent and percent_formatted(c) else "")
-        raise _fail(where, f"{shown}은(는) 받을 수 없습니다. '{name_ko}'에는 {rule.ko}를 적으세요.",
+        raise _fail(where, f"{eun(str(shown))} 받을 수 없습니다. '{name_ko}'에는 {rule.ko}를 적으세요.",
                     f"{shown} is not accepted; '{name_en}' takes {rule.en}.")
     return number
 
@@ -295,7 +296,7 @@ def _read_actions(ws, project: Project, lang: Lang) -> list[ActionStatus | None]
             allowed = ", ".join(f"'{name.get(lang)}'" for name in ACTION_STATUS_NAMES.values())
             shown = "" if value is None else str(value)[:40]
             raise _fail(_where(ws.title, f"{get_column_letter(ACTION_STATUS_COL)}{row}"),
-                        f"상태 '{shown}'은(는) 목록에 없습니다. {allowed} 중 하나를 고르세요.",
+                        f"상태 {eun(quoted(shown))} 목록에 없습니다. {allowed} 중 하나를 고르세요.",
                         f"the status '{shown}' is not in the list; pick one of {allowed}.")
         out.append(by_name[text])
     return out

@@ -90,3 +90,19 @@ def test_latin_readings_are_data():
 
     readings = json.loads(resource_path("korean", "latin_readings.json").read_text(encoding="utf-8"))["readings"]
     assert readings["facebook"] == "페이스북" and readings["tiktok"] == "틱톡"
+
+
+def test_no_message_falls_back_to_both_particles():
+    """'을(를)' reads like a form to fill in: every message picks the particle for its word."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "kpiwizard"
+    offenders = []
+    for path in root.rglob("*.py"):
+        if path.name == "korean.py":  # the one place that may fall back, for words it cannot read
+            continue
+        text = path.read_text(encoding="utf-8")
+        for marker in ("은(는)", "을(를)", "이(가)", "(으)로", "와(과)"):
+            if marker in text:
+                offenders.append(f"{path.relative_to(root)}: {marker}")
+    assert offenders == []
