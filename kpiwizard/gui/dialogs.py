@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .qt import QDesktopServices, QFileDialog, QMessageBox, QUrl, QWidget
+from .qt import QDesktopServices, QDialog, QFileDialog, QMessageBox, QUrl, QWidget
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
@@ -51,6 +51,16 @@ class Dialogs:
         name, _ = QFileDialog.getOpenFileName(parent, caption, folder, filters)
         return Path(name) if name else None
 
+    def open_files(self, parent: QWidget | None, caption: str, folder: str, filters: str) -> list[Path]:
+        """Several files at once (the platforms' downloads); an empty list when cancelled."""
+        names, _ = QFileDialog.getOpenFileNames(parent, caption, folder, filters)
+        return [Path(n) for n in names if n]
+
+    def run_dialog(self, parent: QWidget | None, dialog: QDialog) -> bool:
+        """Show one of the program's own dialogs (the import preview, the monthly check-in) modally;
+        True when the user accepted it. Tests drive the real dialog through the fake instead."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
     def save_file(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
         return Path(name) if name else None
@@ -61,7 +71,7 @@ class Dialogs:
     def show_document(self, parent: QWidget | None, title: str, markdown: str) -> None:
         """A Markdown text (the owners' guide) in a window of the program's own, not whatever
         program the system would pick for .md files."""
-        from .qt import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+        from .qt import QDialogButtonBox, QTextBrowser, QVBoxLayout
 
         dialog = QDialog(parent)
         dialog.setWindowTitle(title)

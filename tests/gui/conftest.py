@@ -45,6 +45,8 @@ class FakeDialogs(dialogs.Dialogs):
         self.shown: list[tuple[str, str]] = []
         self.answers: deque = deque()
         self.opened: list[str] = []
+        self.dialogs: list = []  # the program's own dialogs shown through run_dialog
+        self.suggested: list[str] = []  # the names save_file proposed
 
     def script(self, *answers) -> None:
         self.answers.extend(answers)
@@ -77,7 +79,26 @@ class FakeDialogs(dialogs.Dialogs):
         answer = self._answer("open_file", caption)
         return None if answer is None else Path(answer)
 
+    def open_files(self, parent, caption, folder, filters):
+        answer = self._answer("open_files", caption)
+        return [] if answer is None else [Path(a) for a in answer]
+
+    def run_dialog(self, parent, dialog):
+        """The scripted answer is a function that drives the real dialog (clicks, keys) while it is
+        shown, as a person would; None closes it as Cancel/Esc does."""
+        drive = self._answer("dialog", dialog.windowTitle())
+        self.dialogs.append(dialog)
+        dialog.show()
+        if drive is None:
+            dialog.reject()
+        else:
+            drive(dialog)
+            if dialog.isVisible():  # the script left it open: closing the window is Cancel
+                dialog.reject()
+        return dialog.result() == dialogs.QDialog.DialogCode.Accepted
+
     def save_file(self, parent, caption, suggested, filters):
+        self.suggested.append(suggested)
         answer = self._answer("save_file", caption)
         return None if answer is None else Path(answer)
 

@@ -116,3 +116,98 @@ def test_language_switch_retranslates(qtbot):
     assert view.status_table.horizontalHeaderItem(1).text() == "Status"
     view.select("social_revenue")
     assert view.remedy_labels[0].text() == suggest(doc.project, "social_revenue", Lang.EN)[0].message.en
+
+
+def click_cell(table, row, col):
+    """Click a cell as a person does (the table takes focus and the cell becomes current)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from gui_keyboard import give_focus
+
+    give_focus(table)
+    table.scrollToItem(table.item(row, col))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(row, col)).center())
+    assert (table.currentRow(), table.currentColumn()) == (row, col)
+
+
+def test_an_actual_typed_into_its_cell_with_the_keyboard_reaches_the_plan(qtbot):
+    """Select the cell, type the digits, press Enter: what a person does, no setText."""
+    from PySide6.QtCore import Qt
+
+    from gui_keyboard import press, type_text
+
+    doc, _language, view = open_example(qtbot, ProgressView)
+    before = doc.project
+    view.select("naver_place_saves")
+    periods = kpi_periods(doc.project, doc.project.kpi("naver_place_saves"))
+    empty_row = next(i for i, p in enumerate(periods)
+                     if not any(p.start <= d <= p.end for d in doc.project.actuals["naver_place_saves"]))
+    click_cell(view.actuals, empty_row, 1)
+    type_text("1,234")  # the first key opens the cell's editor, the rest go into it
+    press(Qt.Key.Key_Return)
+    assert doc.project.actuals["naver_place_saves"][periods[empty_row].start] == 1234
+    assert view.actuals.item(empty_row, 1).text() == "1234"
+    assert view.actuals_error.isHidden()
+    # a word typed the same way is refused with the reason; the plan keeps 1234
+    click_cell(view.actuals, empty_row, 1)
+    type_text("abc")
+    press(Qt.Key.Key_Return)
+    assert "숫자" in view.actuals_error.text() and not view.actuals_error.isHidden()
+    assert doc.project.actuals["naver_place_saves"][periods[empty_row].start] == 1234
+    doc.undo_stack.undo()
+    assert doc.project == before
+
+
+def test_each_status_says_why_and_the_forecast_in_words(qtbot, monkeypatch):
+    from kpiwizard.core.kpiview import view_kpis
+    from kpiwizard.core.progress import forecast_text, status_reason
+
+    monkeypatch.setattr("kpiwizard.core.progress.today", lambda: date(2026, 2, 20))
+    for lang in (Lang.KO, Lang.EN):
+        doc, _language, view = open_example(qtbot, ProgressView, "cafe", lang)
+        results = evaluate(doc.project)
+        statuses = set()
+        for v in view_kpis(doc.project, lang):
+            row = row_of(view, v.id)
+            r = results[v.id]
+            statuses.add(r.status)
+            why, forecast = status_reason(r, v).get(lang), forecast_text(r, v).get(lang)
+            assert why in view.status_table.item(row, 1).toolTip()
+            assert forecast in view.status_table.item(row, 5).toolTip()
+            detail = view.status_detail.text()
+            assert STATUS_NAMES[r.status].get(lang) in detail and why in detail and forecast in detail
+        assert len(statuses) >= 3, statuses  # the walk met several statuses, not one repeated
+    assert view.remedy_box.title() == "What to do when behind or missed"
+
+
+def test_the_remedy_box_speaks_the_new_status_words(qtbot, monkeypatch):
+    monkeypatch.setattr("kpiwizard.core.progress.today", lambda: date(2026, 2, 1))
+    doc, language, view = open_example(qtbot, ProgressView)
+    assert view.remedy_box.title() == "뒤처지거나 미달일 때 할 일"
+    view.select("coupon_visits")  # on track on 1 February: nothing to suggest, and it says its status
+    assert view.remedy_buttons == []
+    assert "'순항'" in view.remedy_empty.text()
+
+
+def test_the_chart_of_a_kpi_in_a_new_cycle_starts_at_the_cycle(qtbot, monkeypatch):
+    from datetime import timedelta
+
+    from kpiwizard.core.models import KpiCycle
+
+    monkeypatch.setattr("kpiwizard.core.progress.today", lambda: date(2026, 3, 20))
+    doc, _language, view = open_example(qtbot, ProgressView)
+    project = doc.project.model_copy(deep=True)
+    kpi = project.kpi("followers_local")
+    new_start = date(2026, 2, 2)
+    kpi.cycles = [KpiCycle(start=project.start, deadline=new_start - timedelta(days=1), baseline=kpi.baseline,
+                           target=kpi.target, final_value=900, final_reading=new_start - timedelta(days=1),
+                           verdict="missed", closed_on=new_start)]
+    kpi.cycle_start = new_start
+    doc.replace(project, None)
+    view.select("followers_local")
+    result = evaluate(doc.project)["followers_local"]
+    assert result.start == new_start
+    data = view.chart.data()
+    assert data.start == new_start and data.plan[0][0] == new_start
+    assert all(day >= new_start for day, _ in data.actuals)

@@ -36,7 +36,13 @@ class ChartData:
 
 
 def chart_data(start: date, kpi: KpiSelection, deadline: date, result: KpiProgress | None = None) -> ChartData:
-    """The plan line at each period end (from the core), plus actuals and forecast if known."""
+    """The plan line at each period end (from the core), plus actuals and forecast if known.
+
+    With a result, the chart shows its running cycle: a KPI in a new cycle starts at the cycle's
+    first day (``result.start``), from the cycle's baseline, not at the plan's start."""
+    if result is not None:
+        start = result.start or start
+        deadline = result.deadline or deadline
     data = ChartData(start=start, deadline=deadline)
     days = [start] + [p.end for p in periods(start, deadline, kpi.frequency)]
     for day in days:
@@ -145,12 +151,12 @@ class TrajectoryChart(QWidget):
             painter.fillRect(QRectF(area.left(), top.y(), area.width(), bottom.y() - top.y()), band)
         if len(d.plan) >= 2:
             painter.setPen(QPen(plan_colour, 2))
-            for (d1, v1), (d2, v2) in zip(d.plan, d.plan[1:]):
+            for (d1, v1), (d2, v2) in zip(d.plan, d.plan[1:], strict=False):
                 painter.drawLine(point(d1, v1), point(d2, v2))
         if d.actuals:
             painter.setPen(QPen(actual_colour, 2))
             pts = [point(day, v) for day, v in d.actuals]
-            for a, b in zip(pts, pts[1:]):
+            for a, b in zip(pts, pts[1:], strict=False):
                 painter.drawLine(a, b)
             painter.setBrush(actual_colour)
             for p in pts:

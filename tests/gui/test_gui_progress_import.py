@@ -1,0 +1,234 @@
+"""Progress view, platform imports (issue 14): files chosen with the button or dropped on the view
+are read in the background, previewed in a dialog the owner drives, and written only on confirm —
+in one undoable step. Unknown columns can be connected to a KPI and are remembered."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from gui_keyboard import give_focus, press
+from gui_pages_helpers import open_example, open_project
+
+from kpiwizard.core.enums import Lang
+from kpiwizard.core.models import CustomKpi, KpiSelection
+from kpiwizard.export.platforms import apply_import, plan_import
+from kpiwizard.export.platforms.mappings import load_mappings
+from kpiwizard.gui.import_dialog import ImportDialog
+from kpiwizard.gui.progress_view import ProgressView
+
+MON = date(2026, 3, 2)  # a Monday in the café plan's third month
+DOWNLOADED = date(2026, 3, 20)
+
+
+@pytest.fixture(autouse=True)
+def own_mappings(tmp_path, monkeypatch):
+    """Column connections are remembered in the test's own folder, never the user's."""
+    monkeypatch.setenv("KPIWIZARD_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def write(folder, name: str, data: bytes, downloaded: date = DOWNLOADED):
+    path = folder / name
+    path.write_bytes(data)
+    stamp = datetime(downloaded.year, downloaded.month, downloaded.day, 12).timestamp()
+    os.utime(path, (stamp, stamp))  # the download day is the file's modification day
+    return path
+
+
+def instagram_posts(n: int = 6) -> bytes:
+    """Meta Business Suite's Instagram post export (UTF-8 with BOM), synthetic."""
+    header = ["Post ID", "Account ID", "Account username", "Account name", "Description", "Duration (sec)",
+              "Publish time", "Permalink", "Post type", "Data comment", "Date", "Views", "Reach", "Likes",
+              "Shares", "Follows", "Comments", "Saves"]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(header)
+    for i in range(n):
+        day = MON + timedelta(days=2 * i)
+        w.writerow([f"17900000000{i:04d}", "1784140000", "cafe.bom", "카페 봄", "스콘 나왔어요", "",
+                    f"{day.month:02d}/{day.day:02d}/{day.year} 09:08", f"https://www.instagram.com/p/X{i}/",
+                    "IG image", "", "Lifetime", f"{1200 + i:,}", "900", 50, 3, 1, 5, 7])
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+
+
+def meta_daily(metric: str, days: int = 14, per_day: int = 3) -> bytes:
+    """A Meta daily insight file: UTF-16 LE with BOM, sep=, the metric's name, Date/Primary rows."""
+    lines = ["sep=,", f'"{metric}"', '"Date","Primary"']
+    lines += [f'"{(MON + timedelta(i)).isoformat()}T00:00:00","{per_day}"' for i in range(days)]
+    return b"\xff\xfe" + ("\r\n".join(lines) + "\r\n").encode("utf-16-le")
+
+
+def drop(view, paths) -> None:
+    """Drag the files over the view and let go, as a file manager does."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    where = view.status_table.geometry().center()
+    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view, enter)
+    assert enter.isAccepted(), "the view refused the dragged files"
+    event = QDropEvent(QPointF(where), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view, event)
+    assert event.isAccepted()
+
+
+def wait_read(qtbot, view) -> None:
+    qtbot.waitUntil(lambda: not view.reader.busy, timeout=20_000)
+
+
+def tree_lines(dialog: ImportDialog) -> list[str]:
+    out = []
+    for i in range(dialog.files.topLevelItemCount()):
+        top = dialog.files.topLevelItem(i)
+        out.append(top.text(0))
+        out += [top.child(j).text(0) for j in range(top.childCount())]
+    return out
+
+
+def test_files_chosen_with_the_button_are_previewed_then_imported_in_one_undoable_step(qtbot, tmp_path, fake_dialogs):
+    doc, _language, view = open_example(qtbot, ProgressView)
+    before = doc.project
+    posts = write(tmp_path, "posts.csv", instagram_posts())
+    follows = write(tmp_path, "Instagram follows.csv", meta_daily("Instagram follows"))
+    expected = plan_import(before, [posts, follows], Lang.KO)
+    assert expected.values, "the fixture should feed the café's KPIs"
+    seen = {}
+
+    def confirm(dialog):
+        seen["files"] = tree_lines(dialog)
+        seen["rows"] = [[dialog.values.item(r, c).text() for c in range(dialog.values.columnCount())]
+                        for r in range(dialog.values.rowCount())]
+        seen["summary"] = dialog.summary.text()
+        dialog.apply_button.click()
+
+    fake_dialogs.script([str(posts), str(follows)], confirm)
+    view.platform_button.click()
+    wait_read(qtbot, view)
+    # the preview showed what the core computed: files recognised, columns → KPIs, values per period
+    assert any("posts.csv" in line and "Meta" in line for line in seen["files"])
+    assert any(line.startswith("Reach → ") and "참여율" in line for line in seen["files"])
+    assert any(line.startswith("제외") or "연결된 KPI 없음" in line for line in seen["files"])
+    assert len(seen["rows"]) == len(expected.values)
+    states = {"new": "새 값", "changed": "바뀜", "same": "같음"}
+    for row, v in zip(seen["rows"], expected.values, strict=True):
+        assert row[1] == f"{v.period.start.isoformat()} – {v.period.end.isoformat()}"
+        assert row[3] == states[v.state]
+    assert seen["summary"] == expected.summary(Lang.KO)
+    # confirmed: the plan holds exactly what the core's apply gives, and one Undo takes it all back
+    assert doc.project.actuals == apply_import(before, expected).actuals
+    assert doc.project != before
+    assert "posts.csv" in view.import_result.text()
+    doc.undo_stack.undo()
+    assert doc.project == before
+
+
+def test_files_dropped_on_the_view_are_previewed_and_cancel_changes_nothing(qtbot, tmp_path, fake_dialogs):
+    doc, _language, view = open_example(qtbot, ProgressView)
+    before = doc.project
+    posts = write(tmp_path, "posts.csv", instagram_posts())
+    shown = []
+    fake_dialogs.script(lambda dialog: (shown.append(dialog.values.rowCount()), dialog.cancel_button.click()))
+    drop(view, [posts])
+    wait_read(qtbot, view)
+    assert shown and shown[0] > 0
+    assert doc.project == before and not doc.undo_stack.canUndo()
+    assert "취소" in view.import_result.text()
+    # Esc closes the preview the same way
+    fake_dialogs.script(lambda dialog: (give_focus(dialog.values), press(Qt.Key.Key_Escape)))
+    drop(view, [posts])
+    wait_read(qtbot, view)
+    assert doc.project == before and not doc.undo_stack.canUndo()
+
+
+def test_a_file_that_cannot_be_read_is_named_and_the_plan_is_untouched(qtbot, tmp_path, fake_dialogs):
+    doc, _language, view = open_example(qtbot, ProgressView)
+    before = doc.project
+    bad = write(tmp_path, "매출.csv", "날짜,매출\n2026-03-02,12000\n".encode("utf-8"))
+    drop(view, [bad])
+    wait_read(qtbot, view)
+    assert "매출.csv" in view.import_error.text() and not view.import_error.isHidden()
+    assert fake_dialogs.dialogs == []  # no preview for a file that was not read
+    assert doc.project == before
+    assert view.platform_button.isEnabled()
+    # a cut-off zip is refused the same way, in English too
+    _doc, language, view = open_example(qtbot, ProgressView, "cafe", Lang.EN)
+    cut = write(tmp_path, "youtube.zip", b"PK\x03\x04" + b"\x00" * 40)
+    drop(view, [cut])
+    wait_read(qtbot, view)
+    assert "youtube.zip" in view.import_error.text()
+
+
+def test_an_unknown_column_connected_to_a_kpi_feeds_it_and_is_remembered(qtbot, tmp_path, fake_dialogs):
+    _doc, _language, _view = open_example(qtbot, ProgressView)
+    project = _doc.project.model_copy(deep=True)
+    project.kpis.append(KpiSelection(id="reels", custom=CustomKpi(name="릴스 재생"), frequency="weekly"))
+    doc, _language, view = open_project(qtbot, ProgressView, project)
+    before = doc.project
+    reels = write(tmp_path, "reels.csv", meta_daily("Reels plays", days=14, per_day=2))
+    looks = []
+
+    def connect(dialog):
+        looks.append(dialog)
+        keys = [key for key, _combo in dialog.map_rows]
+        assert "meta_daily:reelsplays" in keys
+        combo = dict(dialog.map_rows)["meta_daily:reelsplays"]
+        assert not dialog.remap_button.isEnabled()
+        dialog.activateWindow()
+        combo.setFocus(Qt.FocusReason.TabFocusReason)  # tabbed to: a click would open the list
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is combo)
+        while combo.currentData() != "reels":  # the arrow keys walk the closed list
+            press(Qt.Key.Key_Down)
+        # what would be imported is what is shown: a changed connection must be looked at first
+        assert dialog.remap_button.isEnabled() and not dialog.apply_button.isEnabled()
+        assert dialog.remap_hint.isVisibleTo(dialog)
+        dialog.remap_button.click()
+
+    def confirm(dialog):
+        looks.append(dialog)
+        rows = [[dialog.values.item(r, c).text() for c in range(3)] for r in range(dialog.values.rowCount())]
+        assert ["릴스 재생", "2026-03-02 – 2026-03-08", "14"] in rows
+        assert any("릴스 재생" in line for line in tree_lines(dialog))
+        dialog.apply_button.click()
+
+    fake_dialogs.script(connect, confirm)
+    drop(view, [reels])
+    wait_read(qtbot, view)
+    qtbot.waitUntil(lambda: len(looks) == 2 and not view.reader.busy, timeout=20_000)
+    assert load_mappings() == {"meta_daily:reelsplays": "reels"}
+    assert doc.project.actuals["reels"] == {MON: 14.0, MON + timedelta(7): 14.0}
+    doc.undo_stack.undo()
+    assert doc.project == before
+    # next time the connection is already there
+    fake_dialogs.script(lambda dialog: (looks.append(dict(dialog.map_rows)["meta_daily:reelsplays"].currentData()),
+                                        dialog.cancel_button.click()))
+    drop(view, [reels])
+    wait_read(qtbot, view)
+    assert looks[-1] == "reels"
+
+
+def test_the_apps_own_tracker_dropped_on_the_view_is_read_as_a_tracker(qtbot, tmp_path):
+    from kpiwizard.export.tracker import export_tracker
+
+    doc, _language, view = open_example(qtbot, ProgressView)
+    path = tmp_path / "tracker.xlsx"
+    export_tracker(doc.project, path)
+    drop(view, [path])
+    assert view.import_result.text().startswith("tracker.xlsx:")
+
+
+def test_the_drop_refuses_what_is_not_a_file(qtbot):
+    _doc, _language, view = open_example(qtbot, ProgressView)
+    mime = QMimeData()
+    mime.setText("hello")
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view, enter)
+    assert not enter.isAccepted()
