@@ -285,3 +285,13 @@ def test_the_review_page_shows_changes_made_while_it_was_hidden_and_follows_the_
     window.wizard.go_to(review)
     text = review.summary.toPlainText()
     assert "Mina Park" in text and "SMART 목표" in text and "SMART goal" not in text
+
+
+def test_a_text_field_says_its_limit_and_keeps_to_it(qtbot):
+    window = make_window(qtbot, Lang.KO)
+    window.new_plan()
+    field = window.wizard.business_page.fields["name"]
+    assert "최대 300자" in field.toolTip()
+    give_focus(field)
+    type_text("가" * 5 + "a" * 300)
+    assert len(field.text()) == 300 and window.doc.project.business.name == field.text()

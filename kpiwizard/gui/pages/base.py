@@ -7,7 +7,7 @@ from kpiwizard.core.text import Text, t
 from ..document import ProjectDocument
 from ..i18n import Language
 from ..qt import QWizardPage
-from ..widgets.fields import DateEdit, clear_marks, pair
+from ..widgets.fields import LIMIT_HINT, DateEdit, TextEdit, clear_marks, pair
 
 
 class PlanPage(QWizardPage):
@@ -68,6 +68,10 @@ class PlanPage(QWizardPage):
         self.retranslate()
         for edit in self.findChildren(DateEdit):
             edit.set_locale_for(self.lang)
+        for edit in self.findChildren(TextEdit):  # the limit is said, not discovered
+            limit = self.tr_(LIMIT_HINT).format(n=edit.limit)
+            if limit not in edit.toolTip():
+                edit.setToolTip(f"{edit.toolTip()} ({limit})".strip())
         self._on_changed()
 
     def _on_changed(self) -> None:
