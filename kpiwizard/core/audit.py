@@ -552,8 +552,9 @@ def _map_empty(ctx: Context):
         name = PERSPECTIVE_NAMES[p]
         hint = _PERSPECTIVE_HINTS[p.value]
         yield (
-            t(f"전략 지도의 '{name.ko}' 관점에 KPI가 없습니다. 이 칸은 비어 있는 채로 인쇄됩니다.",
-              f"The strategy map's '{name.en}' perspective holds no KPI; it prints empty."),
+            t(f"전략 지도의 '{name.ko}' 관점에 KPI가 없습니다. 지도에는 이곳에 들어갈 만한 목표를 '(제안)'으로 보여 줍니다.",
+              f"The strategy map's '{name.en}' perspective holds no KPI; the map shows the objectives that "
+              f"belong there as '(suggested)'."),
             t(f"이 관점에는 {hint.ko}을 재는 KPI가 들어갑니다. 작은 가게라면 비워 두어도 되지만, 의도한 것인지 확인하세요.",
               f"It holds KPIs for {hint.en}. A small shop may leave it empty; make sure that is a choice."),
             "kpis", None,
