@@ -68,10 +68,15 @@ class PlanPage(QWizardPage):
         self.retranslate()
         for edit in self.findChildren(DateEdit):
             edit.set_locale_for(self.lang)
+        helps = getattr(self, "helps", {})
+        fields = {**getattr(self, "fields", {}), **getattr(self, "inputs", {})}
         for edit in self.findChildren(TextEdit):  # the limit is said, not discovered
             limit = self.tr_(LIMIT_HINT).format(n=edit.limit)
             if limit not in edit.toolTip():
                 edit.setToolTip(f"{edit.toolTip()} ({limit})".strip())
+            for key, field in fields.items():  # its "?" button says the same
+                if field is edit and key in helps:
+                    helps[key].setToolTip(edit.toolTip())
         self._on_changed()
 
     def _on_changed(self) -> None:
