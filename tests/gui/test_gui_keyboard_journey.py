@@ -104,3 +104,43 @@ def test_a_plan_built_saved_and_reopened_with_the_keyboard_alone(qtbot, fake_dia
     fake_dialogs.script(path)
     press(Qt.Key.Key_O, CTRL)
     assert window.doc.project == saved and window.doc.path == path
+
+
+def test_filled_tracker_imported_and_a_suggestion_applied_from_the_keyboard(qtbot, fake_dialogs, tmp_path):
+    from kpiwizard.export.tracker import export_tracker
+
+    window = open_window(qtbot, Lang.KO)
+    cafe = find_example("cafe").load()
+    tracker = tmp_path / "카페봄-추적표.xlsx"
+    export_tracker(cafe, tracker, Lang.KO)  # the tracker the owner filled in over the weeks
+
+    # The app holds the plan without its latest readings: the tracker brings them in.
+    kpi = next(k for k in cafe.kpis if len(cafe.actuals.get(k.id, {})) >= 2)
+    last = max(cafe.actuals[kpi.id])
+    window.open_example("cafe")
+    window.doc.edit("drop", lambda p: p.actuals.__setitem__(kpi.id, {
+        d: v for d, v in p.actuals[kpi.id].items() if d != last}))
+    assert last not in window.doc.project.actuals[kpi.id]
+
+    press(Qt.Key.Key_2, CTRL)
+    assert window.tabs.currentWidget() is window.progress_view
+    fake_dialogs.script(tracker)
+    alt("I")
+    assert window.doc.project.actuals[kpi.id][last] == cafe.actuals[kpi.id][last]
+    assert tracker.name in window.progress_view.import_result.text()
+
+    view = window.progress_view
+    view.status_table.setFocus(Qt.FocusReason.TabFocusReason)  # Tab into the status table
+    for _row in range(view.status_table.rowCount()):
+        QTest.qWait(20)
+        if view.remedy_buttons:
+            break
+        press(Qt.Key.Key_Down)  # the next KPI
+    assert view.remedy_buttons, "no KPI of the café plan offers a suggestion"
+    before = window.doc.project
+    QTest.qWait(50)  # the suggestions' buttons appear on the next turn of the event loop, as on screen
+    alt("1")
+    assert window.doc.project != before
+    assert "Ctrl+Z" in view.import_result.text()
+    press(Qt.Key.Key_Z, CTRL)
+    assert window.doc.project == before
