@@ -145,6 +145,8 @@ class ProgressView(QWidget):
         self.reader.finished.connect(self._on_planned)
         self.reader.failed.connect(self._on_plan_failed)
         self._import_paths: list[Path] = []
+        self._import_mappings: dict[str, str] = {}
+        self._import_plan = ""
         self.preview = None  # the last import preview shown (kpiwizard.core.aggregate.ImportPreview)
         self.runner = ExportRunner(self)  # the monthly report
         self.runner.started.connect(lambda _k: self._report_busy(True))
@@ -280,6 +282,7 @@ class ProgressView(QWidget):
             mappings = load_mappings()
         self._import_paths, self._import_mappings = paths, dict(mappings)
         project, lang = self.doc.project.model_copy(deep=True), self.lang
+        self._import_plan = project.id  # the preview belongs to this plan
         self.import_error.show_reason(None)
         self.platform_button.setEnabled(False)
         self.import_result.setText(self.tr_(t(f"파일 {len(paths)}개를 읽는 중…", f"Reading {len(paths)} file(s)…")))
@@ -302,6 +305,11 @@ class ProgressView(QWidget):
 
         self.platform_button.setEnabled(True)
         self.import_result.clear()
+        if self.doc.project.id != self._import_plan:  # another plan was opened while the files were read
+            self.import_result.setText(self.tr_(t("파일을 읽는 동안 다른 계획을 열어서 가져오지 않았습니다. 다시 가져와 주세요.",
+                                                  "Another plan was opened while the files were read; nothing was "
+                                                  "imported. Import the files again.")))
+            return
         self.preview = preview
         dialog = ImportDialog(preview, self.doc.project, self.lang, self)
         try:

@@ -126,6 +126,16 @@ def test_files_chosen_with_the_button_are_previewed_then_imported_in_one_undoabl
     assert doc.project.actuals == apply_import(before, expected).actuals
     assert doc.project != before
     assert "posts.csv" in view.import_result.text()
+    # the statuses and forecasts shown are the core's for the imported plan
+    from kpiwizard.core.formatting import format_percent
+    from kpiwizard.core.progress import evaluate
+
+    results = evaluate(doc.project)
+    for kpi_id in {v.kpi_id for v in expected.values}:
+        view.select(kpi_id)
+        row = view.status_table.currentRow()
+        assert view.status_table.item(row, 2).text() == format_percent(results[kpi_id].progress)
+        assert view.chart.data().actuals == [(pt.period.end, pt.value) for pt in results[kpi_id].points]
     doc.undo_stack.undo()
     assert doc.project == before
 
@@ -232,3 +242,29 @@ def test_the_drop_refuses_what_is_not_a_file(qtbot):
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(view, enter)
     assert not enter.isAccepted()
+
+
+def test_a_preview_read_for_a_plan_closed_meanwhile_is_not_applied_to_the_next_one(qtbot, tmp_path, fake_dialogs):
+    from kpiwizard.core.examples import find_example
+
+    doc, _language, view = open_example(qtbot, ProgressView)
+    posts = write(tmp_path, "posts.csv", instagram_posts())
+    assert view.import_platform_files([posts])
+    other = find_example("b2b-ebook").load()
+    doc.replace(other, None)  # the owner opens another plan before the files are read
+    wait_read(qtbot, view)
+    assert fake_dialogs.dialogs == [] and doc.project == other
+    assert "다른 계획" in view.import_result.text()
+
+
+def test_the_buttons_follow_the_language_with_their_own_alt_keys(qtbot):
+    _doc, language, view = open_example(qtbot, ProgressView)
+    texts = [view.import_button.text(), view.platform_button.text(), view.checkin_button.text(),
+             view.month_label.text(), view.report_button.text()]
+    assert texts == ["추적표 가져오기(&I)…", "플랫폼 파일 가져오기(&P)…", "이번 달 점검(&M)…", "달(&N)", "월간 보고서 PDF(&R)…"]
+    language.set(Lang.EN)
+    texts = [view.import_button.text(), view.platform_button.text(), view.checkin_button.text(),
+             view.month_label.text(), view.report_button.text()]
+    assert texts == ["&Import tracker…", "Import &platform files…", "&Monthly check-in…", "Mo&nth", "Monthly &report PDF…"]
+    for widget in (view.platform_button, view.checkin_button, view.month, view.report_button, view.status_detail):
+        assert widget.accessibleName() and widget.toolTip()
