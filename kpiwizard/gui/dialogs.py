@@ -68,6 +68,17 @@ class Dialogs:
     def open_url(self, url: QUrl) -> bool:
         return QDesktopServices.openUrl(url)
 
+    def custom_kpi(self, parent: QWidget | None, lang) -> dict | None:
+        """The owner's own KPI asked in a dialog of its own (custom_kpi_dialog); its answers, or None
+        when cancelled."""
+        from .custom_kpi_dialog import CustomKpiDialog
+
+        dialog = CustomKpiDialog(lang, parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        values = dialog.values() if accepted else None
+        dialog.deleteLater()
+        return values
+
     def show_document(self, parent: QWidget | None, title: str, markdown: str) -> None:
         """A Markdown text (the owners' guide) in a window of the program's own, not whatever
         program the system would pick for .md files."""

@@ -45,6 +45,7 @@ class FakeDialogs(dialogs.Dialogs):
         self.shown: list[tuple[str, str]] = []
         self.answers: deque = deque()
         self.opened: list[str] = []
+        self.custom_dialogs: list = []  # the real custom-KPI dialogs a script drove
         self.dialogs: list = []  # the program's own dialogs shown through run_dialog
         self.suggested: list[str] = []  # the names save_file proposed
 
@@ -105,6 +106,23 @@ class FakeDialogs(dialogs.Dialogs):
     def open_url(self, url):
         self.opened.append(url.toLocalFile() or url.toString())
         return True
+
+    def custom_kpi(self, parent, lang):
+        """Scripted: the answers as a dict, None (cancelled), or a function that drives the real
+        dialog (keys, clicks) while it is shown; a dialog the function leaves open is cancelled."""
+        answer = self._answer("custom_kpi", "")
+        if not callable(answer):
+            return answer
+        from kpiwizard.gui.custom_kpi_dialog import CustomKpiDialog
+        from kpiwizard.gui.qt import QDialog
+
+        dialog = CustomKpiDialog(lang, parent)
+        self.custom_dialogs.append(dialog)
+        dialog.show()
+        answer(dialog)
+        if dialog.isVisible():
+            dialog.reject()
+        return dialog.values() if dialog.result() == QDialog.DialogCode.Accepted else None
 
     def show_document(self, parent, title, markdown):
         self.shown.append(("document", markdown))
