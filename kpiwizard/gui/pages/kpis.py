@@ -4,7 +4,7 @@ behind "More KPIs"; the owner's own KPI in a dialog of its own."""
 from __future__ import annotations
 
 from kpiwizard.core.catalog import CatalogKpi, load_catalog
-from kpiwizard.core.enums import Family
+from kpiwizard.core.enums import Family, Indicator
 from kpiwizard.core.kpiview import KpiView, selection_from_catalog, view_kpis
 from kpiwizard.core.models import Project
 from kpiwizard.core.recommend import Recommendation, recommend
@@ -34,19 +34,23 @@ from ..qt import (
     QWidget,
 )
 from ..widgets.fields import EnumCombo, ErrorLabel, report
-from ..widgets.help_button import describe
+from ..widgets.help_button import describe, without_mnemonic
 from kpiwizard.core.vocab import (
     DIRECTION_NAMES,
     GOAL_NAMES,
-    INDICATOR_NAMES,
-    OBJECTIVE_NAMES,
     SOURCE_NAMES,
     family_name,
 )
 from .base import PlanPage
+from .business_goal import GOALS, OBJECTIVES
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ALL = t("전체", "All")
+# In list rows: plain words; the term (선행/후행 지표) is in the row's tooltip.
+INDICATOR_SHORT = {
+    Indicator.LEADING: t("미리 알려 주는 숫자", "Leading"),
+    Indicator.LAGGING: t("결과를 세는 숫자", "Lagging"),
+}
 VANITY = t("보기엔 좋아도 매출과 멀 수 있는 숫자 (허영 지표)", "Looks good, may not bring sales (vanity metric)")
 
 
@@ -151,7 +155,8 @@ class KpisPage(PlanPage):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.family_filter = EnumCombo(_families(), none_text=ALL)
-        self.goal_filter = EnumCombo(GOAL_NAMES, none_text=ALL)
+        self.goal_filter = EnumCombo({g: t(without_mnemonic(GOALS[g][0].ko), without_mnemonic(GOALS[g][0].en))
+                                      for g in GOAL_NAMES}, none_text=ALL)
         self.indicator_filter = EnumCombo(INDICATOR_PLAIN, none_text=ALL)
         self.results = QListWidget()
         self.results.setMinimumHeight(160)
@@ -328,7 +333,7 @@ class KpisPage(PlanPage):
     def _catalog_item(self, k: CatalogKpi, prefix: str = "") -> QListWidgetItem:
         lang = self.lang
         text = prefix + k.name.get(lang)
-        text += f"  ({INDICATOR_NAMES[k.indicator].get(lang)} · {family_name(k.family).get(lang)})"
+        text += f"  ({INDICATOR_SHORT[k.indicator].get(lang)} · {family_name(k.family).get(lang)})"
         if k.vanity:
             text += f"  ⚠ {VANITY.get(lang)}"
         item = QListWidgetItem(text)
@@ -423,11 +428,6 @@ class KpisPage(PlanPage):
 
     def retranslate(self) -> None:
         lang = self.lang
-        self.preset_help.setText(t(
-            "고른 사업 목표와 전략에 맞춰, 혼자서도 꾸준히 챙길 수 있는 숫자만 골랐습니다. 필요 없는 것은 체크를 푸세요. "
-            "'다음'을 누르면 체크한 것이 계획에 들어갑니다.",
-            "Picked for the business goal and strategy you chose: only as many numbers as one person can keep up "
-            "with. Untick what you do not need; Next puts the ticked ones into the plan.").get(lang))
         self.catalog_box.setTitle(t("모든 KPI", "Every KPI").get(lang))
         self.search_label.setText(t("검색(&S)", "&Search").get(lang))
         describe(self.search, t("KPI 검색", "Search KPIs").get(lang),
@@ -477,7 +477,7 @@ class KpisPage(PlanPage):
         current = self.chosen.currentItem().data(ID_ROLE) if self.chosen.currentItem() else None
         self.chosen.clear()
         for v in view_kpis(project, lang):
-            text = f"{v.name}  ({INDICATOR_NAMES[v.indicator].get(lang)})"
+            text = f"{v.name}  ({INDICATOR_SHORT[v.indicator].get(lang)})"
             if v.id == project.smart.metric:
                 text += "  ★ " + t("목표를 재는 숫자", "measures the goal").get(lang)
             if v.vanity:
@@ -490,10 +490,15 @@ class KpisPage(PlanPage):
                 self.chosen.setCurrentItem(item)
         self.remove_button.setEnabled(bool(project.kpis))
         self._fill_recommendations()
-        self.preset_box.setTitle(t("먼저 잴 숫자 {n}개 — {g} × {o}", "Start with these {n} — {g} × {o}").format(
-            n=str(len(self._recs)),
-            g=GOAL_NAMES[project.business_goal.social_goal].get(lang),
-            o=OBJECTIVE_NAMES[project.business_goal.objective].get(lang)).get(lang))
+        goal = project.business_goal
+        self.preset_box.setTitle(t(f"먼저 잴 숫자 {len(self._recs)}개", f"Start with these {len(self._recs)}").get(lang))
+        self.preset_help.setText(t(
+            "'{g}' 목표와 '{o}' 전략에 맞춰, 혼자서도 꾸준히 챙길 수 있는 숫자만 골랐습니다. 필요 없는 것은 체크를 "
+            "푸세요. '다음'을 누르면 체크한 것이 계획에 들어갑니다.",
+            "Picked for the goal '{g}' and the strategy '{o}': only as many numbers as one person can keep up "
+            "with. Untick what you do not need; Next puts the ticked ones into the plan.").format(
+            g=without_mnemonic(GOALS[goal.social_goal][0].get(lang)),
+            o=without_mnemonic(OBJECTIVES[goal.objective][0].get(lang))).get(lang))
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt name)
         return bool(self.doc.project.kpis) or bool(self.checked_preset())
