@@ -249,3 +249,40 @@ def test_language_switch_retranslates(qtbot):
     names = {page.chosen.item(i).text().split("  ")[0] for i in range(page.chosen.count())}
     assert "Local followers" in names
     assert shown_recs(page)[0][1].text() == recommend(doc.project)[0].reason.en
+
+
+def test_the_measure_picked_on_the_smart_step_arrives_first_on_the_kpi_step_by_keys_only(qtbot):
+    """SMART step: Alt+M, arrows, Enter; Alt+N; the KPI step shows it in the plan and the rest ticked;
+    Alt+N adds them after it. Each step undoes on its own."""
+    from kpiwizard.gui.pages.smart_goal import SmartGoalPage
+
+    window = make_window(qtbot, Lang.KO)
+    window.doc.edit("cafe start", lambda p: (
+        setattr(p.business, "channels", CAFE_CHANNELS),
+        setattr(p.business_goal, "social_goal", SocialGoal.LEADS_SALES),
+        setattr(p.smart, "baseline", 10.0), setattr(p.smart, "target", 30.0)))
+    wizard = window.wizard
+    smart = next(p for p in wizard.plan_pages if isinstance(p, SmartGoalPage))
+    kpis = next(p for p in wizard.plan_pages if isinstance(p, KpisPage))
+    wizard.go_to(smart)
+    give_focus(smart.fields["what"])
+    type_text("인스타 쿠폰으로 온 손님")
+    press(Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_Return)
+    assert [k.catalog_id for k in window.doc.project.kpis] == ["coupon_redemptions"]
+    press(Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wizard.currentPage() is kpis)
+    first = shown_recs(kpis)[0][0]
+    assert first.text().startswith("SNS 쿠폰 사용") and not first.isEnabled()
+    assert all(c.isChecked() for c, _r in shown_recs(kpis))
+    after_pick = window.doc.project
+    press(Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wizard.currentPage() is not kpis)
+    project = window.doc.project
+    assert [k.catalog_id for k in project.kpis] == [r.kpi.id for r in recommend(project)]
+    assert project.kpis[0].catalog_id == "coupon_redemptions" and project.smart.metric == project.kpis[0].id
+    assert (project.kpis[0].baseline, project.kpis[0].target) == (10, 30)
+    window.doc.undo_stack.undo()
+    assert window.doc.project == after_pick
