@@ -51,13 +51,16 @@ class RealApp:
         self.shots: list[Path] = []
 
     def start(self, *args: str, entry: str = "module") -> None:
-        env = app_environment(self.server.env, self.home)
         if entry == "kpiwizard-app":
             script = Path(sys.executable).with_name("kpiwizard-app")
             assert script.exists(), f"the gui entry point is not installed next to {sys.executable}"
             command = [str(script), *args]
         else:
             command = [sys.executable, "-m", "kpiwizard", "gui", *args]
+        self.start_command(command)
+
+    def start_command(self, command: list[str]) -> None:
+        env = app_environment(self.server.env, self.home)
         with open(self.log_path, "wb") as log:
             # its own session, so stopping it ends nothing else; no stdin (CI has none)
             self.process = subprocess.Popen(command, cwd=self.folder, env=env, stdin=subprocess.DEVNULL,

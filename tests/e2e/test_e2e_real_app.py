@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,23 @@ def test_typed_plan_survives_a_save_through_the_real_dialog(real_app, lang):
     output = real_app.output()
     assert code == 0, output[-3000:]
     assert "Traceback" not in output and "TypeError" not in output, output[-3000:]
+
+
+def test_run_app_opens_the_real_app_on_a_display_and_quits_cleanly(real_app):
+    """scripts/run-app.sh, the README's one command, with a desktop session: the window opens (its
+    check for a display lets a real one through) and Ctrl+Q ends it with exit code 0."""
+    root = Path(__file__).resolve().parents[2]
+    assert (root / ".venv" / "bin" / "kpiwizard").exists(), "run-app.sh would set up first; run scripts/setup.sh"
+    real_app.start_command(["bash", str(root / "scripts" / "run-app.sh"), "--lang", "en"])
+    kb = real_app.keyboard
+    window = kb.wait_window(CASES["en"]["window"], timeout=90)
+    kb.focus(window)
+    real_app.shot("run-app")
+    kb.key("ctrl+q")
+    try:
+        code = real_app.process.wait(30)
+    except Exception:
+        pytest.fail("the app opened by run-app.sh did not quit on Ctrl+Q")
+    output = real_app.output()
+    assert code == 0, output[-3000:]
+    assert "Opening KPI Wizard" in output and "Traceback" not in output
