@@ -166,3 +166,18 @@ def test_a_mnemonic_qt_adds_later_is_translated_from_the_plain_entry(qapp):
         assert QCoreApplication.translate("QFileDialog", "Tom & Jerry") == "Tom & Jerry"
     finally:
         language.set(Lang.EN)
+
+
+def test_the_right_click_menus_of_text_fields_are_korean(qapp):
+    """Qt's own menus on the fields the owner types into (undo, cut, copy, paste, select all)."""
+    language = Language(Lang.KO, qapp)
+    language.set(Lang.KO)
+    try:
+        texts = []
+        for field in (QLineEdit(), QtWidgets.QPlainTextEdit(), QtWidgets.QTextBrowser()):
+            menu = field.createStandardContextMenu()
+            texts += [a.text().split("\t")[0] for a in menu.actions() if not a.isSeparator()]
+        assert "붙여넣기(&P)" in texts and "모두 선택" in texts
+        assert _english(texts) == []
+    finally:
+        language.set(Lang.EN)
