@@ -32,8 +32,8 @@ fi
 
 [ "${MUTATION_FRESH:-0}" = 1 ] && rm -rf "$tree"
 mkdir -p "$tree"
-# The tracked files as they are in the working tree; mutmut's own folder (mutants/) stays.
-git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$tree"
+# The working tree's files (tracked, and new ones not ignored); mutmut's own folder (mutants/) stays.
+git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$tree"
 
 cd "$tree"
 export QT_QPA_PLATFORM=offscreen
