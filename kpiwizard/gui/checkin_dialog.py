@@ -127,6 +127,7 @@ class CheckInDialog(QDialog):
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setAutoDefault(False)
         self.close_button.setAutoDefault(False)
+        self.apply_button.setDefault(True)  # Enter in a box applies; it never closes with numbers unsaved
         self.apply_button.clicked.connect(lambda _c=False: self.apply())
         self.close_button.clicked.connect(lambda _c=False: self.accept())
         self.month.currentIndexChanged.connect(lambda _i: self.fill())

@@ -117,6 +117,8 @@ class ProgressView(QWidget):
         self.import_button = QPushButton()  # the tracker
         self.platform_button = QPushButton()
         self.checkin_button = QPushButton()
+        self.checkin_hint = QLabel()  # how many of the month's hand-copied numbers are still missing
+        self.checkin_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.month_label = QLabel()
         self.month = QComboBox()
         self.month_label.setBuddy(self.month)
@@ -133,6 +135,7 @@ class ProgressView(QWidget):
         for button in (self.import_button, self.platform_button, self.checkin_button):
             button.setAutoDefault(False)
             top.addWidget(button)
+        top.addWidget(self.checkin_hint)
         top.addStretch(1)
         month_row = QHBoxLayout()  # the month: its report, and the overall score
         month_row.addWidget(self.month_label)
@@ -218,6 +221,7 @@ class ProgressView(QWidget):
         self.checkin_button.clicked.connect(lambda _checked=False: self.monthly_checkin())
         self.report_button.clicked.connect(lambda _checked=False: self.monthly_report())
         self.status_table.currentCellChanged.connect(lambda *_: self._show_kpi())
+        self.month.currentIndexChanged.connect(lambda _i: self._show_checkin_hint())
         self.actuals.itemChanged.connect(self._actual_edited)
         doc.changed.connect(self.refresh)
         doc.opened.connect(lambda: clear_marks(self))
@@ -561,6 +565,7 @@ class ProgressView(QWidget):
         self._refreshing = True
         try:
             self._fill_months()
+            self._show_checkin_hint()
             self._fill_status()
             self._show_kpi()
         finally:
@@ -586,6 +591,26 @@ class ProgressView(QWidget):
         self.month.blockSignals(False)
         for widget in (self.month, self.checkin_button, self.report_button):
             widget.setEnabled(bool(months))
+
+    def _show_checkin_hint(self) -> None:
+        """Beside the check-in button: the chosen month's numbers still to copy (the core's count)."""
+        from kpiwizard.core.checkin import CheckInError, missing_numbers, monthly_checkin
+
+        month = self.month.currentData()
+        try:
+            form = monthly_checkin(self.doc.project, month, self.lang) if month else None
+        except CheckInError:
+            form = None
+        if form is None or not form.items:
+            self.checkin_hint.clear()
+            self.checkin_hint.hide()
+            return
+        missing = missing_numbers(self.doc.project, month, self.lang)
+        self.checkin_hint.setText(self.tr_(t(f"{month}: 아직 적지 않은 숫자 {len(missing)}개", f"{month}: {len(missing)} still missing"))
+                                  if missing else self.tr_(t(f"{month}: 모두 적음", f"{month}: all in")))
+        self.checkin_hint.setToolTip(", ".join(i.name for i in missing))
+        self.checkin_hint.setAccessibleName(self.checkin_hint.text())
+        self.checkin_hint.show()
 
     def _fill_status(self) -> None:
         project = self.doc.project

@@ -79,13 +79,15 @@ def test_a_pasted_number_is_recorded_and_undo_takes_it_back(qtbot, fake_dialogs)
 
     def fill(dialog):
         paste(dialog.rows[missing.key].entry, "1,234회")  # as the statistics screen shows it
-        dialog.apply_button.click()
+        press(Qt.Key.Key_Return)  # Enter applies (and does not close the form)
+        after["open"] = dialog.isVisible()
         after["missing"] = dialog.missing.text()
         after["result"] = dialog.outcome.text()
         after["entry"] = dialog.rows[missing.key].entry.text()
         dialog.close_button.click()
 
     open_checkin(view, fake_dialogs, fill)
+    assert after["open"]
     assert doc.project.actuals["naver_place_saves"][missing.period.start] == 1234
     assert after["missing"] == "이 달의 숫자를 모두 적었습니다."
     assert after["result"] == "새 값 1개, 바뀐 값 0개"
@@ -150,3 +152,38 @@ def test_another_month_shows_its_own_numbers_and_the_change_is_kept_apart(qtbot,
     assert seen["result"] == "0 new, 1 changed"
     recorded = [d for d in doc.project.actuals[item.kpi_id] if item.period.start <= d <= item.period.end]
     assert len(recorded) == 1 and doc.project.actuals[item.kpi_id][recorded[0]] == 300
+
+
+def test_beside_the_button_the_view_says_how_many_numbers_are_missing(qtbot, fake_dialogs):
+    doc, _language, view = open_example(qtbot, ProgressView)
+    missing = monthly_checkin(doc.project, "2026-03", Lang.KO).missing
+    assert view.checkin_hint.text() == f"2026-03: 아직 적지 않은 숫자 {len(missing)}개"
+    assert missing[0].name in view.checkin_hint.toolTip()
+
+    def fill(dialog):
+        type_into(dialog.rows[missing[0].key].entry, "80")
+        dialog.apply_button.click()
+        dialog.close_button.click()
+
+    open_checkin(view, fake_dialogs, fill)
+    assert view.checkin_hint.text() == "2026-03: 모두 적음"
+    doc.undo_stack.undo()
+    assert view.checkin_hint.text() == f"2026-03: 아직 적지 않은 숫자 {len(missing)}개"
+
+
+def test_the_korean_check_in_has_no_english_words(qtbot, fake_dialogs):
+    from test_gui_shell_language import _english, _texts
+
+    from kpiwizard.gui.qt import QWidget
+
+    _doc, _language, view = open_example(qtbot, ProgressView)
+    found = []
+
+    def scan(dialog):
+        for widget in [dialog, *dialog.findChildren(QWidget)]:
+            for text in _texts(widget):
+                found.extend(_english(type(widget).__name__, text))
+        dialog.close_button.click()
+
+    open_checkin(view, fake_dialogs, scan)
+    assert found == []

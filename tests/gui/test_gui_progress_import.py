@@ -268,3 +268,47 @@ def test_the_buttons_follow_the_language_with_their_own_alt_keys(qtbot):
     assert texts == ["&Import tracker…", "Import &platform files…", "&Monthly check-in…", "Mo&nth", "Monthly &report PDF…"]
     for widget in (view.platform_button, view.checkin_button, view.month, view.report_button, view.status_detail):
         assert widget.accessibleName() and widget.toolTip()
+
+
+def _fixtures():
+    """The importer's own synthetic downloads (tests/imports/platform_fixtures.py), loaded by path."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "imports" / "platform_fixtures.py"
+    spec = importlib.util.spec_from_file_location("platform_fixtures_for_gui", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_cafe_owner_drops_a_post_export_two_korean_daily_files_and_a_youtube_zip(qtbot, tmp_path, fake_dialogs):
+    """Issue 14's 'done when', in the app: the preview matches the files, confirm fills the plan."""
+    pf = _fixtures()
+    doc, _language, view = open_example(qtbot, ProgressView)
+    before = doc.project
+    days = {MON + timedelta(i): {"subs": 2, "views": 40 + i} for i in range(14)}
+    files = [
+        write(tmp_path, "posts.csv", instagram_posts()),
+        write(tmp_path, "instagram 팔로우.csv", meta_daily("Instagram 팔로우")),
+        write(tmp_path, "instagram 조회수.csv", meta_daily("조회수", per_day=120)),
+        write(tmp_path, "youtube.zip", pf.youtube_zip(days, [{"day": MON + timedelta(3), "views": 300}])),
+    ]
+    expected = plan_import(before, files, Lang.KO)
+    assert len({f.name.split("/")[0] for f in expected.files}) == 4
+    seen = {}
+
+    def confirm(dialog):
+        seen["files"] = [dialog.files.topLevelItem(i).text(0) for i in range(dialog.files.topLevelItemCount())]
+        seen["values"] = dialog.values.rowCount()
+        dialog.apply_button.click()
+
+    fake_dialogs.script(confirm)
+    drop(view, files)
+    wait_read(qtbot, view)
+    assert [line.split(": ")[0] for line in seen["files"]] == [f.name for f in expected.files]
+    assert any(line.startswith("youtube.zip/") for line in seen["files"])
+    assert seen["values"] == len(expected.values) > 0
+    assert doc.project.actuals == apply_import(before, expected).actuals
+    doc.undo_stack.undo()
+    assert doc.project == before
