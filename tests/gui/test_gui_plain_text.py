@@ -119,3 +119,19 @@ def test_a_refused_trackers_name_is_shown_literally(qtbot, hostile_plan):
     error = window.progress_view.import_error
     assert "<b>tracker.xlsx" in error.text()
     assert error.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_saved_files_name_is_shown_literally(qtbot, hostile_plan, fake_dialogs):
+    """After an export the review page says where it went: the file's name, markup and all."""
+    window = make_window(qtbot, Lang.EN)
+    assert window.open_plan(hostile_plan)
+    review = window.wizard.review_page
+    window.wizard.go_to(review)
+    target = hostile_plan.with_name("<b>plan.ics")
+    fake_dialogs.script(str(target), None)  # where to save; then close the "open it?" question
+    with qtbot.waitSignal(review.runner.finished, timeout=60_000):
+        review.buttons["ics"].click()
+    assert target.exists()
+    status = review.status["ics"]
+    assert "<b>plan.ics" in status.text()
+    assert status.textFormat() == Qt.TextFormat.PlainText

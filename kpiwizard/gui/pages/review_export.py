@@ -24,6 +24,7 @@ from ..qt import (
     QProgressBar,
     QPushButton,
     QStandardPaths,
+    Qt,
     QTextBrowser,
     QUrl,
     QVBoxLayout,
@@ -78,6 +79,7 @@ class ReviewExportPage(PlanPage):
             bar.setMaximumWidth(120)
             bar.hide()
             status.setWordWrap(True)
+            status.setTextFormat(Qt.TextFormat.PlainText)  # it shows the file's name, which is the user's
             grid.addWidget(button, row, 0)
             grid.addWidget(bar, row, 1)
             grid.addWidget(status, row, 2)
