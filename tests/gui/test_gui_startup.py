@@ -95,3 +95,29 @@ def test_the_frame_speaks_the_chosen_language(qtbot):
     qtbot.addWidget(frame)
     assert frame.windowTitle() == "KPI 마법사"
     assert [w.text() for w in frame.findChildren(app_module.QLabel)] == ["KPI 마법사를 여는 중…"]
+
+
+def test_the_frames_korean_is_drawn_with_the_bundled_font(qtbot):
+    """On a machine without a Korean font (this one: fc-list :lang=ko is empty), Hangul in the very
+    first window comes from the bundled NanumGothic, not as identical empty boxes."""
+    from kpiwizard.gui.qt import QColor, QImage, QPainter
+
+    app_module.install_font(app_module.QApplication.instance())
+    frame = app_module.LoadingFrame(Lang.KO)
+    qtbot.addWidget(frame)
+    font = frame.findChildren(app_module.QLabel)[0].font()
+    assert "NanumGothic" in font.families()
+
+    def drawn(text: str) -> bytes:
+        image = QImage(40, 40, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setFont(font)
+        painter.setPen(QColor("black"))
+        painter.drawText(5, 30, text)
+        painter.end()
+        return bytes(image.constBits())
+
+    blank = drawn("")
+    assert drawn("마") != blank and drawn("법") != blank
+    assert drawn("마") != drawn("법")  # two different glyphs, not the same missing-glyph box
