@@ -183,6 +183,12 @@ class ProgressView(QWidget):
         cbl = QVBoxLayout(self.chart_box)
         cbl.addWidget(self.chart, 1)
         cbl.addWidget(self.status_detail)
+        self.month_box = QGroupBox()  # the chosen month at a glance: what the monthly report prints
+        self.month_summary = QLabel()
+        self.month_summary.setWordWrap(True)
+        self.month_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.month_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.month_box).addWidget(self.month_summary)
         self.remedy_box = QGroupBox()
         self._remedy_layout = QVBoxLayout(self.remedy_box)
         self.remedy_empty = QLabel()
@@ -197,6 +203,7 @@ class ProgressView(QWidget):
         rl = QVBoxLayout(right_body)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.chart_box, 3)
+        rl.addWidget(self.month_box)
         rl.addWidget(self.remedy_box, 2)
         right = QScrollArea()
         right.setWidgetResizable(True)
@@ -222,6 +229,7 @@ class ProgressView(QWidget):
         self.report_button.clicked.connect(lambda _checked=False: self.monthly_report())
         self.status_table.currentCellChanged.connect(lambda *_: self._show_kpi())
         self.month.currentIndexChanged.connect(lambda _i: self._show_checkin_hint())
+        self.month.currentIndexChanged.connect(lambda _i: self._show_month())
         self.actuals.itemChanged.connect(self._actual_edited)
         doc.changed.connect(self.refresh)
         doc.opened.connect(lambda: clear_marks(self))
@@ -544,6 +552,10 @@ class ProgressView(QWidget):
                             "가장 뒤처진 KPI와 그 까닭, 다음 달에 할 한 가지.",
                             "Make the chosen month's one-page report (PDF): each KPI's status and trend, what moved most, "
                             "the KPI furthest behind and why, and the one thing to do next month.")))
+        describe(self.month_summary, self.tr_(t("이달 한눈에", "The month at a glance")),
+                 self.tr_(t("고른 달에 가장 많이 움직인 숫자, 가장 뒤처진 KPI와 그 까닭, 다음 달에 할 한 가지입니다. 월간 보고서에도 그대로 나옵니다.",
+                            "The chosen month's biggest mover, the KPI furthest behind and why, and the one thing to do next "
+                            "month, as the monthly report prints them.")))
         describe(self.status_detail, self.tr_(t("상태 설명", "Status explained")),
                  self.tr_(t("고른 KPI의 상태, 그렇게 본 까닭, 마감일 예측입니다.",
                             "The selected KPI's status, why, and the forecast at its deadline.")))
@@ -566,6 +578,7 @@ class ProgressView(QWidget):
         try:
             self._fill_months()
             self._show_checkin_hint()
+            self._show_month()
             self._fill_status()
             self._show_kpi()
         finally:
@@ -591,6 +604,31 @@ class ProgressView(QWidget):
         self.month.blockSignals(False)
         for widget in (self.month, self.checkin_button, self.report_button):
             widget.setEnabled(bool(months))
+
+    def _show_month(self) -> None:
+        """The chosen month in a few lines, the core's words (core/monthly.py), as the report prints it."""
+        from kpiwizard.core.checkin import CheckInError
+        from kpiwizard.core.monthly import monthly_report
+
+        month = self.month.currentData()
+        try:
+            m = monthly_report(self.doc.project, month, self.lang) if month else None
+        except CheckInError:
+            m = None
+        self.month_box.setVisible(m is not None)
+        if m is None:
+            self.month_summary.clear()
+            return
+        tr = self.tr_
+        self.month_box.setTitle(tr(t(f"이달 한눈에 — {m.month_name}", f"The month at a glance — {m.month_name}")))
+        behind = (f"{m.behind_most.name} ({m.behind_most.status_name}): {m.behind_reason}" if m.behind_most
+                  else tr(t("뒤처진 KPI가 없습니다.", "No KPI is behind.")))
+        lines = [
+            f"{tr(t('가장 많이 움직인 숫자', 'What moved most'))}: {m.moved_text}",
+            f"{tr(t('가장 뒤처진 KPI', 'Furthest behind'))}: {behind}",
+            f"{tr(t('다음 달에 할 한 가지', 'The one thing to do next month'))}: {m.next_step}",
+        ]
+        self.month_summary.setText("\n".join(lines))
 
     def _show_checkin_hint(self) -> None:
         """Beside the check-in button: the chosen month's numbers still to copy (the core's count)."""

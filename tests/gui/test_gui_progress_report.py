@@ -61,3 +61,24 @@ def test_a_report_that_cannot_be_written_says_why(qtbot, tmp_path, fake_dialogs)
     message = fake_dialogs.texts("error")[0]
     assert message and message in view.import_error.text()
     assert view.report_button.isEnabled() and doc.project == before
+
+
+def test_the_month_at_a_glance_is_the_reports_own_words_and_follows_the_month(qtbot):
+    from kpiwizard.core.monthly import monthly_report
+
+    doc, language, view = open_example(qtbot, ProgressView)
+    for month, lang in (("2026-03", Lang.KO), ("2026-02", Lang.EN)):
+        if lang is Lang.EN:
+            language.set(lang)
+            view.month.setCurrentIndex(view.month.findData(month))
+        m = monthly_report(doc.project, month, lang)
+        text = view.month_summary.text()
+        assert m.month_name in view.month_box.title()
+        assert m.moved_text in text and m.next_step in text
+        assert (m.behind_reason in text) if m.behind_most else ("No KPI is behind." in text or "뒤처진 KPI가 없습니다." in text)
+    # a number recorded moves the summary with the plan: now that KPI moved most in February
+    before = view.month_summary.text()
+    doc.edit("t", lambda p: p.actuals.setdefault("kakao_channel_friends", {}).__setitem__(date(2026, 2, 6), 5000.0))
+    m = monthly_report(doc.project, "2026-02", Lang.EN)
+    assert m.moved_most is not None and m.moved_most.kpi_id == "kakao_channel_friends"
+    assert m.moved_text in view.month_summary.text() and view.month_summary.text() != before
