@@ -286,3 +286,17 @@ def test_the_measure_picked_on_the_smart_step_arrives_first_on_the_kpi_step_by_k
     assert (project.kpis[0].baseline, project.kpis[0].target) == (10, 30)
     window.doc.undo_stack.undo()
     assert window.doc.project == after_pick
+
+
+def test_next_follows_whether_there_is_anything_to_go_on_with(qtbot):
+    project = blank(SocialGoal.ENGAGEMENT, StrategicObjective.FOCUS)
+    doc, _lang, page = open_project(qtbot, KpisPage, project)
+    with qtbot.waitSignal(page.completeChanged):
+        for check, _r in shown_recs(page):
+            check.setChecked(False)
+    assert not page.isComplete()
+    with qtbot.waitSignal(page.completeChanged):  # a KPI from the catalog: Next is possible again
+        page.show_more(True)
+        page.results.setCurrentRow(0)
+        page.add_selected()
+    assert page.isComplete()

@@ -116,6 +116,7 @@ class KpisPage(PlanPage):
         self._recs: list[Recommendation] = []
         self._rec_key: tuple | None = None
         self._declined: dict[tuple, set[str]] = {}  # unticked by the owner, per goal x strategy
+        self._complete: bool | None = None
 
         # the few recommendations: a tick box and one line on why, each
         self.preset_box = QGroupBox()
@@ -405,7 +406,15 @@ class KpisPage(PlanPage):
             declined = self._declined.setdefault((goal.social_goal, goal.objective), set())
             (declined.discard if check.isChecked() else declined.add)(self._recs[i].kpi.id)
         self._update_preset_button()
-        self.completeChanged.emit()  # a tick, not a keystroke: focus stays on the box
+        self._tell_if_complete_changed()
+
+    def _tell_if_complete_changed(self) -> None:
+        """Next follows whether there is anything to go on with; emitted only when that changes (an
+        emit makes QWizard re-show the page, which would take focus from a field being typed in)."""
+        complete = self.isComplete()
+        if complete != self._complete:
+            self._complete = complete
+            self.completeChanged.emit()
 
     def _update_preset_button(self) -> None:
         n = len(self.checked_preset())
@@ -499,6 +508,7 @@ class KpisPage(PlanPage):
             "with. Untick what you do not need; Next puts the ticked ones into the plan.").format(
             g=without_mnemonic(GOALS[goal.social_goal][0].get(lang)),
             o=without_mnemonic(OBJECTIVES[goal.objective][0].get(lang))).get(lang))
+        self._tell_if_complete_changed()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt name)
         return bool(self.doc.project.kpis) or bool(self.checked_preset())
