@@ -312,3 +312,32 @@ def test_the_cafe_owner_drops_a_post_export_two_korean_daily_files_and_a_youtube
     assert doc.project.actuals == apply_import(before, expected).actuals
     doc.undo_stack.undo()
     assert doc.project == before
+
+
+@pytest.mark.parametrize("lang", [Lang.KO, Lang.EN])
+def test_every_control_of_the_preview_has_a_name_and_help_in_the_language(qtbot, tmp_path, fake_dialogs, lang):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QTableWidget, QTreeWidget
+
+    _doc, _language, view = open_example(qtbot, ProgressView, "cafe", lang)
+    files = [write(tmp_path, "posts.csv", instagram_posts()), write(tmp_path, "reels.csv", meta_daily("Reels plays"))]
+    missing, titles = [], []
+
+    def check(dialog):
+        titles.append(dialog.windowTitle())
+        for w in dialog.findChildren(QWidget):
+            if isinstance(w, (QAbstractButton, QComboBox, QTableWidget, QTreeWidget)) and w.isVisibleTo(dialog) \
+                    and not isinstance(w.parent(), (QComboBox, QTableWidget)) and w.parent() is not None \
+                    and not type(w).__name__.startswith("QTableCornerButton"):
+                if not w.accessibleName() or not w.toolTip():
+                    missing.append(f"{type(w).__name__} {getattr(w, 'text', lambda: '')()}")
+                titles.append(type(w).__name__)
+        dialog.cancel_button.click()
+
+    from PySide6.QtWidgets import QWidget
+
+    fake_dialogs.script(check)
+    drop(view, files)
+    wait_read(qtbot, view)
+    assert titles[0] == ("플랫폼 파일 미리보기" if lang is Lang.KO else "Platform files: preview")
+    assert {"QComboBox", "QPushButton", "QTableWidget", "QTreeWidget"} <= set(titles[1:])
+    assert missing == []
