@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .catalog import Catalog, CatalogKpi, load_catalog
-from .enums import Direction, Indicator, Lang, Perspective, Source
+from .enums import Direction, Indicator, KpiKind, Lang, Perspective, Source
 from .kpiview import selection_from_catalog
 from .models import KpiSelection, Project
 from .reference import plan_rule, reference
@@ -29,6 +29,7 @@ class Role(str, Enum):
     RESULT = "result"  # customers or money the plan brings
     EARLY = "early"  # moves before the result (leading)
     SIGNAL = "signal"  # what customers already did, not yet money (lagging)
+    PROCESS = "process"  # how well the shop's own side works (answers, site, ads)
     EFFORT = "effort"  # what the owner does
 
 
@@ -39,6 +40,8 @@ ROLE_NAMES: dict[Role, Text] = {
                    "Shows whether it brought customers or sales (outcome)"),
     Role.EARLY: t("결과를 미리 알려 주는 숫자 (선행 지표)", "Tells early how the result will go (leading indicator)"),
     Role.SIGNAL: t("손님이 이미 한 일을 세는 숫자 (후행 지표)", "Counts what customers already did (lagging indicator)"),
+    Role.PROCESS: t("우리 쪽 일이 잘 돌아가는지 보여 주는 숫자 (과정 지표)",
+                    "Shows how well your side works (process indicator)"),
     Role.EFFORT: t("사장님이 직접 하는 일을 세는 숫자 (활동 지표)", "Counts what you do yourself (activity)"),
 }
 
@@ -104,16 +107,20 @@ def _measure_key(project: Project, preset: list[str], catalog: Catalog):
 
 
 def _countable(project: Project, k: CatalogKpi) -> bool:
-    """A result a neighbourhood shop counts by hand (coupons at the till), not in a CRM."""
+    """A result a neighbourhood shop counts by hand (coupons at the till), not in a CRM: a count of
+    customers or orders (a flow), not a ratio such as ROI."""
     countable = {Source(s) for s in _rules()["local_shop"]["countable_sources"]}
-    return business_kind(project) == "local_shop" and k.outcome and k.source in countable
+    return (business_kind(project) == "local_shop" and k.outcome and k.kind is KpiKind.FLOW
+            and k.source in countable)
 
 
 def _role(k: CatalogKpi) -> Role:
     if k.outcome:
         return Role.RESULT
-    if k.id in _activity_ids() or k.perspective is Perspective.INTERNAL:
+    if k.id in _activity_ids():
         return Role.EFFORT
+    if k.perspective is Perspective.INTERNAL:
+        return Role.PROCESS
     return Role.EARLY if k.indicator is Indicator.LEADING else Role.SIGNAL
 
 
@@ -173,7 +180,7 @@ def recommend(project: Project, n: int | None = None, catalog: Catalog | None = 
             taken.add(outcomes[0].id)
 
     effort = next((k for k in preset if k.id not in taken and _role(k) is Role.EFFORT and not k.paid), None)
-    customer_side = [k for k in preset if k.id not in taken and _role(k) in (Role.EARLY, Role.SIGNAL, Role.RESULT)]
+    customer_side = [k for k in preset if k.id not in taken and _role(k) is not Role.EFFORT]
     customer_side.sort(key=lambda k: goal not in k.goals)  # stable: the preset's order within each
     room = n - len(picks) - (1 if effort is not None else 0)
     for k in customer_side[:max(room, 0)]:

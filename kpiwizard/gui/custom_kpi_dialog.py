@@ -8,6 +8,8 @@ nothing typed is lost); the page adds the KPI to the plan as one undoable edit.
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import ValidationError
 
 from kpiwizard.core.enums import Direction, Family, Indicator, Lang, Perspective
@@ -57,7 +59,7 @@ class CustomKpiDialog(QDialog):
         super().__init__(parent)
         self.lang = Lang(lang)
         self.setWindowTitle(TITLE.get(self.lang))
-        self.fields: dict[str, QWidget] = {
+        self.fields: dict[str, Any] = {  # line edits and combo boxes
             "name": QLineEdit(), "definition": QLineEdit(), "formula": QLineEdit(), "unit": QLineEdit(),
             "direction": EnumCombo({d: DIRECTION_NAMES[d] for d in (Direction.HIGHER, Direction.LOWER)}),
             "indicator": EnumCombo(INDICATOR_PLAIN),

@@ -171,3 +171,19 @@ def test_a_custom_goal_kpi_is_never_replaced():
     p.smart.metric = "mine"
     measure_goal_with(p, "leads")
     assert [k.id for k in p.kpis] == ["leads", "mine"]
+
+
+def test_roles_say_what_kind_of_number_it_is():
+    roles = {r.kpi.id: r.role for r in goal_measures(plan(SocialGoal.CUSTOMER_SERVICE))}
+    assert roles["response_time"] is Role.PROCESS  # the shop's own answering, not the customers'
+    web = {r.kpi.id: r.role for r in goal_measures(plan(SocialGoal.ENGAGEMENT))}
+    assert web["time_on_site"] is Role.PROCESS and web["comments"] is Role.SIGNAL
+    assert web["engagement_rate"] is Role.EARLY
+    effort = [r for r in recommend(plan(channels=LOCAL)) if r.role is Role.EFFORT]
+    assert [r.kpi.id for r in effort] == ["posts_per_period"]  # only what the owner does is "effort"
+
+
+def test_a_shop_counts_a_result_at_the_till_not_a_ratio():
+    measures = [m.kpi.id for m in goal_measures(plan(channels=LOCAL))]
+    assert measures[0] == "coupon_redemptions"
+    assert measures.index("roi") > measures.index("leads")  # ROI is a ratio, not counted at the till

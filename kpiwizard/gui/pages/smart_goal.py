@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kpiwizard.core.audit import audit
 from kpiwizard.core.kpiview import view_kpis
 from kpiwizard.core.recommend import goal_measures, measure_goal_with
@@ -138,7 +140,7 @@ class MeasureCombo(QComboBox):
         self.blockSignals(True)
         self.clear()
         self.addItem(none_text, None)
-        model = self.model()
+        model: Any = self.model()  # the combo box's own QStandardItemModel
         for header, items in sections:
             if not items:
                 continue
@@ -176,7 +178,7 @@ class SmartGoalPage(PlanPage):
 
     def __init__(self, doc, language):
         super().__init__(doc, language)
-        self.fields: dict[str, QWidget] = {}
+        self.fields: dict[str, Any] = {}  # each a different input widget
         self.labels: dict[str, QLabel] = {}
         self.examples: dict[str, QLabel] = {}
         self.helps: dict[str, HelpButton] = {}
