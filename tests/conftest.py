@@ -43,3 +43,22 @@ def fail_on_qt_warnings():
     qInstallMessageHandler(previous)
     if messages:
         pytest.fail("Qt reported problems:\n" + "\n".join(messages), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_core_caches_under_mutation():
+    """Under mutation testing (mutmut sets MUTANT_UNDER_TEST), empty the mutated module's caches first.
+
+    A result cached before the mutant was switched on (``schedule.periods`` is) would be served
+    without running the mutated code, and the mutant would pass as "survived" for nothing.
+    """
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")  # e.g. kpiwizard.core.schedule.x_periods__mutmut_3
+    if mutant.startswith("kpiwizard."):
+        import functools
+        import sys
+
+        module = sys.modules.get(mutant.rsplit(".", 1)[0])  # the mutated module's own caches only:
+        for value in list(vars(module).values()) if module else []:  # clearing all (the catalog) is slow
+            if isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()
+    yield
