@@ -79,6 +79,7 @@ if TYPE_CHECKING:
         QAbstractSpinBox,
         QApplication,
         QButtonGroup,
+        QCalendarWidget,
         QCheckBox,
         QComboBox,
         QDateEdit,

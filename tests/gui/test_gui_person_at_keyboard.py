@@ -217,10 +217,11 @@ def test_an_empty_date_opens_its_calendar_on_the_plans_dates(qtbot):
     plan = window.doc.project
     assert shown == (plan.start.year, plan.start.month), shown  # the KPI's plan, not January 2000
     calendar.window().hide()
-    from PySide6.QtWidgets import QToolButton
-
-    texts = [b.text() for b in calendar.findChildren(QToolButton) if b.text()]
-    assert any(text.endswith("월") for text in texts), texts  # Korean month names, not 'January'
+    # Korean order and words in the title: "2026년 1월", never "1월 2026" or "January".
+    assert calendar.title.text() == f"{plan.start.year}년 {plan.start.month}월"
+    calendar.next.click()
+    month = plan.start.month % 12 + 1
+    assert calendar.title.text().endswith(f" {month}월")
 
 
 

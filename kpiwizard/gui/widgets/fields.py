@@ -17,7 +17,10 @@ from datetime import date
 from kpiwizard.core.text import Text, t
 
 from ..qt import (
+    QCalendarWidget,
     QComboBox,
+    QHBoxLayout,
+    QToolButton,
     QDate,
     QDateEdit,
     QEvent,
@@ -261,6 +264,7 @@ class DateEdit(QDateEdit):
         self.setSpecialValueText("–")
         self._setting = False
         self._near: date | None = None
+        self._calendar: MonthCalendar | None = None
         self.dateChanged.connect(self._on_changed)
 
     def set_near(self, near: date | None) -> None:
@@ -274,13 +278,18 @@ class DateEdit(QDateEdit):
         locale = QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea) if lang.value == "ko" \
             else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
         self.setLocale(locale)  # the calendar popup, made on first use, takes it from here
+        self._lang = lang
+        if self._calendar is not None:
+            self._calendar.set_language(lang)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        # The popup is made and shown from here (a click on the arrow): watch it open.
-        calendar = self.calendarWidget()
-        if not getattr(calendar, "aimed", False):
-            calendar.aimed = True
-            calendar.installEventFilter(self)
+        # The popup is made and shown from here (a click on the arrow): give it our calendar,
+        # whose title reads "2027년 3월" in Korean, and watch it open.
+        if self._calendar is None:
+            self._calendar = MonthCalendar(getattr(self, "_lang", None))
+            self._calendar.setLocale(self.locale())
+            self.setCalendarWidget(self._calendar)
+            self._calendar.installEventFilter(self)
         super().mousePressEvent(event)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
@@ -310,6 +319,45 @@ class DateEdit(QDateEdit):
             self.setDate(QDate(d.year, d.month, d.day))
         finally:
             self._setting = False
+
+
+class MonthCalendar(QCalendarWidget):
+    """Qt's calendar with a title of its own: Qt writes month before year ("3월 2027") whatever the
+    language; Korean reads "2027년 3월". Previous/next month buttons, PageUp/PageDown as usual."""
+
+    def __init__(self, lang=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setNavigationBarVisible(False)
+        bar = QWidget(self)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(4, 2, 4, 2)
+        self.previous, self.next, self.title = QToolButton(bar), QToolButton(bar), QLabel(bar)
+        self.previous.setText("◀")
+        self.next.setText("▶")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.previous)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.next)
+        self.layout().insertWidget(0, bar)
+        self.previous.clicked.connect(lambda _checked=False: self.showPreviousMonth())
+        self.next.clicked.connect(lambda _checked=False: self.showNextMonth())
+        self.currentPageChanged.connect(lambda _y, _m: self._show_title())
+        self._ko = True
+        self.set_language(lang)
+
+    def set_language(self, lang) -> None:
+        self._ko = lang is None or getattr(lang, "value", lang) == "ko"
+        for button, ko, en in ((self.previous, "이전 달", "Previous month"), (self.next, "다음 달", "Next month")):
+            button.setAccessibleName(ko if self._ko else en)
+            button.setToolTip(ko if self._ko else en)
+        self._show_title()
+
+    def _show_title(self) -> None:
+        year, month = self.yearShown(), self.monthShown()
+        if self._ko:
+            self.title.setText(f"{year}년 {month}월")
+        else:
+            self.title.setText(f"{self.locale().standaloneMonthName(month)} {year}")
 
 
 class EnumCombo(QComboBox):
