@@ -247,7 +247,8 @@ class ProgressView(QWidget):
     # -- actions ---------------------------------------------------------------------------
 
     def import_tracker(self, path: Path | None = None) -> bool:
-        """Read a filled-in tracker's actuals into the plan (one undoable step)."""
+        """Read what the owner changed in the tracker (actuals, action statuses, ROI inputs) into
+        the plan as one undoable step, and say per sheet what changed."""
         if path is None:
             path = dialogs.ui.open_file(self, self.tr_(t("추적표 가져오기", "Import tracker")), "",
                                         self.tr_(t("엑셀 추적표 (*.xlsx)", "Excel tracker (*.xlsx)")))
@@ -260,9 +261,7 @@ class ProgressView(QWidget):
         except UserError as e:
             self.import_error.show_reason(e.message(self.lang))
             return False
-        imported = result.project.actuals
-        reason = self.doc.edit(t("추적표 실적 가져오기", "Import tracker actuals"),
-                               lambda p: setattr(p, "actuals", imported), lang=self.lang)
+        reason = self.doc.edit(t("추적표 가져오기", "Import tracker"), result.apply_to, lang=self.lang)
         report(self.import_error, reason, self.lang)
         if reason is None:
             self.import_result.setText(f"{Path(path).name}: {result.summary(self.lang)}")

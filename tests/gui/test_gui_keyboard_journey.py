@@ -144,3 +144,29 @@ def test_filled_tracker_imported_and_a_suggestion_applied_from_the_keyboard(qtbo
     assert "Ctrl+Z" in view.import_result.text()
     press(Qt.Key.Key_Z, CTRL)
     assert window.doc.project == before
+
+
+def test_the_tracker_button_brings_in_action_statuses_and_says_what_changed(qtbot, fake_dialogs, tmp_path):
+    """The tracker invites editing action statuses: importing in the app keeps them, not only actuals."""
+    import openpyxl
+
+    from kpiwizard.core.enums import ActionStatus
+    from kpiwizard.export.tracker import export_tracker
+    from kpiwizard.export.tracker_layout import FIRST_ROW
+
+    window = open_window(qtbot, Lang.KO)
+    window.open_example("cafe")
+    tracker = tmp_path / "카페봄-추적표.xlsx"
+    export_tracker(window.doc.project, tracker, Lang.KO)
+    assert window.doc.project.actions[0].status is not ActionStatus.DROPPED
+    book = openpyxl.load_workbook(tracker)
+    book["실행 계획"][f"H{FIRST_ROW}"] = "중단"  # what the owner picks from the cell's list in Excel
+    book.save(tracker)
+
+    press(Qt.Key.Key_2, CTRL)
+    fake_dialogs.script(tracker)
+    alt("I")
+    assert window.doc.project.actions[0].status is ActionStatus.DROPPED
+    assert "실행 계획" in window.progress_view.import_result.text()
+    press(Qt.Key.Key_Z, CTRL)
+    assert window.doc.project.actions[0].status is not ActionStatus.DROPPED
