@@ -87,6 +87,8 @@ class BusinessProfile(Model):
     currency: str = Field("KRW", pattern=r"^[A-Z]{3}$")
     language: Lang = Lang.KO
     channels: list[Channel] = Field(default_factory=list, max_length=50)
+    # The page campaign links (UTM) open: the shop's site, Naver Smart Place or Instagram link.
+    website: ShortText = ""
 
 
 class BusinessGoal(Model):

@@ -2,7 +2,8 @@
 
 The rules:
 
-* Each action gets a link: the owner's page (``base_url``) with ``utm_source`` = the action's
+* Each action gets a link: the owner's page (``base_url``, by default the plan's
+  ``business.website``) with ``utm_source`` = the action's
   channel as analytics tools spell it (``resources/platforms/utm.json``: Instagram → ``instagram``,
   네이버 블로그 → ``naver_blog``), ``utm_medium`` (``social`` unless told otherwise), ``utm_campaign``
   = the action's campaign name and, optionally, ``utm_content`` to tell two links of one action
@@ -87,8 +88,34 @@ def campaign_link(
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, parts.fragment))
 
 
-def campaign_links(project: Project, base_url: str, medium: str | None = None) -> list[tuple[int, Action, str]]:
-    return [(i, a, campaign_link(base_url, i, a, medium)) for i, a in enumerate(project.actions)]
+NO_BASE_URL = t(
+    "링크가 열 웹 주소가 없습니다. '우리 가게 웹 주소'에 홈페이지, 네이버 스마트플레이스나 인스타그램 "
+    "주소를 https://로 시작하게 넣으세요.",
+    "There is no web address for the links to open. Fill in 'Your web address' with your website, "
+    "Naver Smart Place or Instagram address, starting with https://.")
+
+
+def base_url_of(project: Project, base_url: str | None = None) -> str:
+    """The page the links open: ``base_url`` if given, else the plan's ``business.website``;
+    raises ``UserError`` (saying what to fill in) when neither is there."""
+    url = (base_url if base_url is not None else project.business.website).strip()
+    if not url:
+        raise UserError(NO_BASE_URL)
+    return url
+
+
+def action_link(project: Project, index: int, base_url: str | None = None, medium: str | None = None) -> str:
+    """The campaign link of the plan's action number ``index`` (0-based), on the plan's web address
+    unless ``base_url`` is given."""
+    return campaign_link(base_url_of(project, base_url), index, project.actions[index], medium)
+
+
+def campaign_links(
+    project: Project, base_url: str | None = None, medium: str | None = None
+) -> list[tuple[int, Action, str]]:
+    """One link per action; ``base_url`` defaults to the plan's ``business.website``."""
+    url = base_url_of(project, base_url)
+    return [(i, a, campaign_link(url, i, a, medium)) for i, a in enumerate(project.actions)]
 
 
 def match_action(project: Project, campaign: str) -> int | None:

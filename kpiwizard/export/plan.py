@@ -16,6 +16,7 @@ from datetime import date
 from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -39,7 +40,7 @@ from reportlab.platypus import (
 from kpiwizard import __version__
 from kpiwizard.core.audit import AuditResult, audit, letter_name
 from kpiwizard.core.enums import Direction, Lang, Severity, SmartLetter, Status
-from kpiwizard.core.errors import ExportError, ProjectFileError
+from kpiwizard.core.errors import ExportError, ProjectFileError, UserError
 from kpiwizard.core.formatting import (
     format_date,
     format_money,
@@ -319,20 +320,24 @@ class _Plan:
         return [Paragraph(para(label), self.st["label"]), Paragraph(para(value), self.st["body"])]
 
     def table(self, header: list[str], rows: list[list[Flowable]], fractions: list[float],
-              extra: list[tuple] | None = None) -> Table:
+              extra: list[tuple] | None = None, unruled: frozenset[int] = frozenset(), stripe: int = 1) -> Table:
+        """``unruled``: data rows (0 = the first under the header) with no rule below them; ``stripe``:
+        how many rows share one background (2: an action and its link line)."""
         widths = [self.width * f / sum(fractions) for f in fractions]
         data = [[self.cell(h, "cell_head") for h in header], *rows]
+        rules = ([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)] if not unruled else
+                 [("LINEBELOW", (0, r), (-1, r), 0.4, RULE) for r in range(len(data)) if r - 1 not in unruled])
         style = [
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            *rules,
             ("TOPPADDING", (0, 0), (-1, -1), 3.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
             ("FONTNAME", (0, 0), (-1, -1), FONT),
         ]
-        style += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ROW_ALT]),
+        style += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [None] * stripe + [ROW_ALT] * stripe),
                   ("FONTSIZE", (0, 1), (-1, -1), 8), ("LEADING", (0, 1), (-1, -1), 10.5),
                   ("TEXTCOLOR", (0, 1), (-1, -1), INK)]
         style += [("ALIGN", (j, 1), (j, -1), "RIGHT") for j in range(len(header))
@@ -603,6 +608,7 @@ class _Plan:
         if not acts:
             return []
         names = {v.id: v.name for v in self.views}
+        links, link_note = self.campaign_links()
         rows = [[
             self.cell(str(i), "cell_right"),
             self.cell(a.tactic),
@@ -614,6 +620,21 @@ class _Plan:
             self.cell(self.get(ACTION_STATUS_NAMES[a.status])),
             self.cell(self.money(a.cost), "cell_right"),
         ] for i, a in enumerate(acts, 1)]
+        extra: list[tuple] = []
+        unruled: set[int] = set()
+        if links:  # each action's campaign link on a line of its own under it, across the columns
+            label = self.tr("캠페인 링크 (UTM)", "Campaign link (UTM)")
+            link_style = ParagraphStyle("link", parent=self.st["cell"], fontSize=6.5, leading=8.5,
+                                        textColor=MUTED, splitLongWords=1)
+            paired: list[list[Flowable]] = []
+            for row, url in zip(rows, links, strict=True):
+                top = len(paired) + 1  # table row of the action (the header is row 0)
+                paired += [row, [self.cell(""), Paragraph(para(f"{label}: {url}"), link_style),
+                                 *[""] * (len(row) - 2)]]
+                unruled.add(top - 1)
+                extra += [("SPAN", (1, top + 1), (-1, top + 1)), ("NOSPLIT", (0, top), (-1, top + 1)),
+                          ("TOPPADDING", (0, top + 1), (-1, top + 1), 0)]
+            rows = paired
         costs = [a.cost for a in acts if a.cost is not None]
         rows.append([self.cell(""), self.cell(self.tr("비용 합계", "Total cost"), "label"), *[self.cell("")] * 6,
                      self.cell(self.money(sum(costs)) if costs else "–", "cell_right")])
@@ -621,13 +642,29 @@ class _Plan:
                   self.tr("담당", "Owner"), self.tr("기한", "Due"), self.tr("움직일 KPI", "KPI it moves"),
                   self.tr("상태", "Status"), self.tr("비용", "Cost")]
         out: list[Flowable] = [self.h1("actions"),
-                               self.table(header, rows, [0.35, 2.45, 0.95, 1.15, 1.1, 1.25, 1.3, 0.95, 1.05])]
+                               self.table(header, rows, [0.35, 2.45, 0.95, 1.15, 1.1, 1.25, 1.3, 0.95, 1.05],
+                                          extra, frozenset(unruled), stripe=2 if links else 1)]
+        if link_note:
+            out.append(Paragraph(para(link_note), self.st["small"]))
         if len(costs) < len(acts):
             out.append(Paragraph(para(self.tr(
                 f"비용을 적지 않은 실행 {len(acts) - len(costs)}개는 합계에 들어 있지 않습니다(–).",
                 f"{len(acts) - len(costs)} action(s) without a cost estimate (–) are not in the total.")),
                 self.st["small"]))
         return out
+
+    def campaign_links(self) -> tuple[list[str], str]:
+        """Each action's campaign link (UTM) on the plan's web address, in action order, and a note
+        when that address cannot make links; no address: no links and no note."""
+        from kpiwizard.core.utm import campaign_links
+
+        if not self.project.business.website.strip():
+            return [], ""
+        try:
+            return [url for _i, _a, url in campaign_links(self.project)], ""
+        except UserError as e:
+            return [], self.tr(f"캠페인 링크를 싣지 못했습니다: {e.message(self.lang)}",
+                               f"Campaign links left out: {e.message(self.lang)}")
 
     def money(self, amount: float | None) -> str:
         return format_money(amount, self.project.business.currency)

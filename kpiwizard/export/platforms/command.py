@@ -27,7 +27,8 @@ def add_arguments(imp: argparse.ArgumentParser, links: argparse.ArgumentParser) 
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=KPI",
                      help="feed a column (its key as the preview lists it) to a KPI of the plan; remembered")
     links.add_argument("project", type=Path)
-    links.add_argument("base_url", metavar="URL", help="the page the links open, e.g. https://cafe.example/menu")
+    links.add_argument("base_url", metavar="URL", nargs="?", default=None,
+                       help="the page the links open, e.g. https://cafe.example/menu (default: the plan's website)")
     links.add_argument("--medium", default=None, help="utm_medium (default: social)")
 
 

@@ -7,6 +7,7 @@ audit asks for it), money in and out, and the numbers behind the checks."""
 from __future__ import annotations
 
 from kpiwizard.core.audit import audit
+from kpiwizard.core.errors import UserError
 from kpiwizard.core.formatting import format_money, format_number
 from kpiwizard.core.kpiview import view_kpis
 from kpiwizard.core.models import Action, Capacity, Funnel, RoiInputs
@@ -15,6 +16,7 @@ from kpiwizard.core.models import Assumptions
 from kpiwizard.core.roi import project_roi, reverse_funnel
 from kpiwizard.core.vocab import ROI_NAMES
 from kpiwizard.core.text import Text, t
+from kpiwizard.core.utm import action_link
 
 from ..qt import (
     QSizePolicy,
@@ -24,6 +26,7 @@ from ..qt import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QGuiApplication,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -35,7 +38,7 @@ from ..qt import (
     QWidget,
 )
 from ..widgets.audit_panel import AuditPanel
-from ..widgets.fields import DateEdit, EnumCombo, ErrorLabel, NumberEdit, report
+from ..widgets.fields import DateEdit, EnumCombo, ErrorLabel, NumberEdit, TextEdit, pair, report
 from ..widgets.help_button import HelpButton, describe
 from ..widgets.tables import set_cell
 from kpiwizard.core.vocab import ACTION_STATUS_NAMES, CONTENT_NAMES
@@ -53,6 +56,18 @@ COLUMNS = [
     ("status", t("상태", "Status"), t("계획, 진행 중, 완료, 중단", "Planned, in progress, done or dropped")),
 ]
 TEXT_COLUMNS = {"tactic", "channel", "owner"}
+WEBSITE_LABEL = t("우리 가게 웹 주소(&W)", "Your &web address")
+WEBSITE_HELP = t("캠페인 링크 (UTM)를 누른 손님이 도착할 페이지입니다. 홈페이지, 네이버 스마트플레이스나 "
+                 "인스타그램 주소를 브라우저 주소창에서 그대로 복사해 넣으세요.",
+                 "The page the campaign links (UTM) open: your website, Naver Smart Place or Instagram "
+                 "address, starting with https://, e.g. https://cafe.example/menu")
+COPY_LINK = t("캠페인 링크 복사(&K)", "Copy campaign lin&k")
+COPY_LINK_HELP = t("표에서 고른 실행의 캠페인 링크 (UTM)를 복사합니다. 게시물이나 프로필에 이 링크를 붙이면, "
+                   "나중에 구글 애널리틱스 파일을 가져올 때 어느 실행에서 손님이 왔는지 셉니다.",
+                   "Copy the campaign link (UTM) of the action selected in the table. Put it in the post or "
+                   "profile; a GA4 download then counts the visits each action brought.")
+WEBSITE_PLACEHOLDER = t("홈페이지·스마트플레이스·인스타그램 주소", "https://")
+NO_ACTION_CHOSEN = t("먼저 표에서 링크를 만들 실행을 고르세요.", "First select the action in the table.")
 
 # ROI inputs: key -> (label, help, money?)
 ROI_FIELDS = {
@@ -148,10 +163,32 @@ class ActionsRoiPage(PlanPage):
         buttons.addWidget(self.add_action)
         buttons.addWidget(self.remove_action)
         buttons.addStretch(1)
+        # Campaign links (UTM): the page they open, and the selected action's link copied.
+        self.website = TextEdit()
+        self.website_label = QLabel()
+        self.website_label.setBuddy(self.website)
+        self.website_help = HelpButton()
+        self.website_error = ErrorLabel()
+        pair(self.website, self.website_error)
+        self.copy_link = QPushButton()
+        self.link_result = QLabel()
+        self.link_result.setWordWrap(True)
+        self.link_result.setTextFormat(Qt.TextFormat.PlainText)
+        self.link_result.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.link_result.hide()
+        links = QHBoxLayout()
+        links.addWidget(self.website_label)
+        links.addWidget(self.website, 1)
+        links.addWidget(self.website_help)
+        links.addWidget(self.copy_link)
         al = QVBoxLayout(self.actions_box)
         al.addWidget(self.table, 1)
         al.addLayout(buttons)
         al.addWidget(self.actions_error)
+        al.addLayout(links)
+        al.addWidget(self.website_error)
+        al.addWidget(self.link_result)
         al.addWidget(self.actions_audit)
 
         # ROI, funnel, capacity
@@ -229,6 +266,8 @@ class ActionsRoiPage(PlanPage):
         self.add_action.clicked.connect(self.add_row)
         self.remove_action.clicked.connect(self.remove_row)
         self.table.itemChanged.connect(self._item_changed)
+        self.website.textEdited.connect(self._set_website)
+        self.copy_link.clicked.connect(lambda _checked=False: self.copy_campaign_link())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.start()
 
@@ -327,6 +366,34 @@ class ActionsRoiPage(PlanPage):
             self._on_changed()  # put the stored value back in the cell
         return reason
 
+    def _set_website(self, text: str) -> None:
+        def change(project):
+            project.business.website = text
+
+        reason = self.edit(t("웹 주소 수정", "Edit web address"), change, merge_key="business.website")
+        report(self.website_error, reason, self.lang)
+
+    def copy_campaign_link(self) -> str | None:
+        """Put the selected action's campaign link on the clipboard and say so; without an action
+        or a web address, say what is missing. Returns the link copied, if any."""
+        lang = self.lang
+        row = self.table.currentRow()
+        link = None
+        if not 0 <= row < len(self.doc.project.actions):
+            message, ok = NO_ACTION_CHOSEN.get(lang), False
+        else:
+            try:
+                link = action_link(self.doc.project, row)
+            except UserError as e:
+                message, ok = e.message(lang), False
+            else:
+                QGuiApplication.clipboard().setText(link)
+                message, ok = t(f"복사했습니다: {link}", f"Copied: {link}").get(lang), True
+        self.website_error.show_reason(None if ok else message)
+        self.link_result.setText(message if ok else "")
+        self.link_result.setVisible(ok)
+        return link
+
     def _item_changed(self, item: QTableWidgetItem) -> None:
         key = COLUMNS[item.column()][0]
         if key in TEXT_COLUMNS and not self._refreshing:
@@ -338,7 +405,7 @@ class ActionsRoiPage(PlanPage):
         lang = self.lang
         self.actions_box.setTitle(t("실행 계획", "Action plan").get(lang))
         self.table.setHorizontalHeaderLabels([c[1].get(lang) for c in COLUMNS])
-        for i, (_key, name, help_text) in enumerate(COLUMNS):
+        for i, (_key, _name, help_text) in enumerate(COLUMNS):
             self.table.horizontalHeaderItem(i).setToolTip(help_text.get(lang))
         describe(self.table, t("실행 계획 표", "Action plan table").get(lang),
                  t("한 줄이 한 가지 실행입니다. 칸을 두 번 누르거나 F2로 고칩니다.",
@@ -349,6 +416,11 @@ class ActionsRoiPage(PlanPage):
         self.remove_action.setText(t("선택한 실행 삭제(&X)", "Remove selected acti&on").get(lang))
         describe(self.remove_action, self.remove_action.text(),
                  t("고른 줄을 지웁니다. 실행 취소로 되돌릴 수 있습니다.", "Delete the selected row; Undo brings it back.").get(lang))
+        self.website_label.setText(WEBSITE_LABEL.get(lang))
+        describe(self.website, WEBSITE_LABEL.get(lang), WEBSITE_HELP.get(lang), self.website_help)
+        self.website.setPlaceholderText(WEBSITE_PLACEHOLDER.get(lang))
+        self.copy_link.setText(COPY_LINK.get(lang))
+        describe(self.copy_link, COPY_LINK.get(lang), COPY_LINK_HELP.get(lang))
         self.roi_box.setTitle(t("비용과 수익 (ROI)", "Costs and returns (ROI)").get(lang))
         self.funnel_box.setTitle(t("거꾸로 계산하는 깔때기", "Reverse funnel").get(lang))
         self.capacity_box.setTitle(t("우리가 쓸 수 있는 힘", "Your weekly capacity").get(lang))
@@ -379,6 +451,8 @@ class ActionsRoiPage(PlanPage):
         project = self.doc.project
         lang = self.lang
         self._fill_table()
+        self.website.set_value(project.business.website)
+        self.copy_link.setEnabled(bool(project.actions))
         roi = project.roi
         for key in ROI_FIELDS:
             self.inputs[key].set_value(getattr(roi, key))
