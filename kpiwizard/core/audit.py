@@ -398,8 +398,8 @@ def _percent_fraction(ctx: Context):
             yield (
                 t(f"{q(k.names.ko)}의 값({shown})이 모두 {n(limit)} 이하입니다. 3%를 0.03처럼 소수로 적은 것 같습니다.",
                   f"Every value of '{k.names.en}' ({shown}) is {n(limit)} or less: 3 % looks typed as 0.03."),
-                t(f"백분율은 100을 곱해 적으세요(0.03 → 3). 정말 1% 미만이라면(예: 페이스북 팔로워당 참여율은 0.1% 안팎) 그대로 두어도 됩니다.",
-                  f"Type percentages times 100 (0.03 → 3). If the value really is below 1 % (Facebook engagement per follower is around 0.1 %), leave it."),
+                t("백분율은 100을 곱해 적으세요(0.03 → 3). 정말 1% 미만이라면(예: 페이스북 팔로워당 참여율은 0.1% 안팎) 그대로 두어도 됩니다.",
+                  "Type percentages times 100 (0.03 → 3). If the value really is below 1 % (Facebook engagement per follower is around 0.1 %), leave it."),
                 _kpi_field(ctx, k, "target"), k.id,
             )
 
@@ -967,7 +967,7 @@ def _trend_per_month(readings: list[tuple[date, float]]) -> float:
     sxx = sum((x - mx) ** 2 for x in xs)
     if sxx == 0:
         return 0.0
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx * DAYS_PER_MONTH
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx * DAYS_PER_MONTH
 
 
 @check("R-history-pace", SmartLetter.R, Severity.WARNING, t("지금까지의 추세", "Your own trend"))
