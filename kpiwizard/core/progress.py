@@ -52,6 +52,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import overload
 
 from .enums import Direction, KpiKind, Lang, Status
 from .formatting import format_date, format_number, format_value
@@ -83,6 +84,10 @@ def rules() -> StatusRules:
     )
 
 
+@overload
+def rounded(x: float) -> float: ...
+@overload
+def rounded(x: None) -> None: ...
 def rounded(x: float | None) -> float | None:
     """The value every comparison uses (ROUND(x,6) in the tracker)."""
     return None if x is None else round(x, rules().round_places)
@@ -314,7 +319,7 @@ def linear_forecast(
     sxx = sum((x - mean_x) ** 2 for x in xs)
     if sxx == 0:
         return mean_y
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / sxx
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sxx
     t = float((at - start).days + 1)
     return mean_y + slope * (t - mean_x)
 
