@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .catalog import Catalog, load_catalog
 from .formatting import format_money, format_value
@@ -93,7 +94,7 @@ def view_kpi(
     lang = Lang(lang or project.language)
     catalog = catalog or load_catalog()
     c = catalog.get(selection.catalog_id)
-    common = dict(
+    common: dict[str, Any] = dict(  # shared by the three kinds of view below
         id=selection.id,
         catalog_id=selection.catalog_id,
         direction=selection.direction,
@@ -179,8 +180,8 @@ def custom_kind(selection: KpiSelection, percent: bool, actuals: Iterable[float]
     (minutes, hours...) is a rate above zero. Anything else is a count or an amount, never below
     zero, unless the owner's numbers already are.
     """
-    numbers = [selection.baseline, selection.target, selection.band_low, selection.band_high]
-    numbers = [v for v in [*numbers, *actuals] if v is not None]
+    typed = [selection.baseline, selection.target, selection.band_low, selection.band_high]
+    numbers: list[float] = [v for v in [*typed, *actuals] if v is not None]
     unit = selection.unit.strip().lower()
     if percent or unit == "%":
         if all(0 <= v <= 100 for v in numbers):
