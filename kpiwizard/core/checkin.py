@@ -401,7 +401,7 @@ def entry_label(item: CheckInItem, lang: Lang | str) -> str:
 def checkin_reminder(project: Project, lang: Lang | str | None = None) -> Text | None:
     """One line for the review calendar and the app: what the monthly check-in asks for, or None
     when the plan has no number read by hand."""
-    manual = [v for v in view_kpis(project, lang) if is_manual(v)]
+    manual = [v for v in view_kpis(project, Lang(lang) if lang else None) if is_manual(v)]
     if not manual:
         return None
     channels = []

@@ -116,7 +116,7 @@ def _cut(project: Project, day: date) -> Project:
 def _evaluate(project: Project, day: date) -> dict[str, KpiProgress]:
     cut = _cut(project, day)
     if _JUDGES_ON:
-        return {k.id: evaluate_kpi(cut, k, on=day) for k in cut.kpis}  # type: ignore[call-arg]
+        return {k.id: evaluate_kpi(cut, k, on=day) for k in cut.kpis}
     return {k.id: evaluate_kpi(cut, k) for k in cut.kpis}
 
 

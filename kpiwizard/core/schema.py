@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import ValidationError
 
 from .models import PLAN_YEARS, SCHEMA_VERSION, Project
+
+if TYPE_CHECKING:
+    from pydantic_core import InitErrorDetails
 
 _YEAR = "(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
 _MONTH_DAY = "((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))"
@@ -125,8 +128,12 @@ def _is(value: object, kind: str) -> bool:
         return kind == "boolean"
     if kind == "integer":
         return isinstance(value, int) or isinstance(value, float) and value.is_integer()
-    return isinstance(value, {"number": (int, float), "string": str, "object": dict, "array": list,
-                              "boolean": ()}.get(kind, ()))
+    return isinstance(value, _JSON_TYPES.get(kind, ()))
+
+
+_JSON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "number": (int, float), "string": str, "object": dict, "array": list, "boolean": (),
+}
 
 
 def _first_error(value: object, schema: dict[str, Any], loc: tuple, defs: dict[str, Any]) -> dict | None:
@@ -189,4 +196,4 @@ def check_json_types(data: object) -> None:
     schema = _schema()
     error = _first_error(data, schema, (), schema.get("$defs", {}))
     if error is not None:
-        raise ValidationError.from_exception_data("Project", [error])
+        raise ValidationError.from_exception_data("Project", [cast("InitErrorDetails", error)])

@@ -6,6 +6,9 @@ by how many more there are: one fix at a time is what a person can act on.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from pydantic import ValidationError
 
 from .text import Text
@@ -26,7 +29,7 @@ def _short(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _reason(error: dict) -> Text:
+def _reason(error: Mapping[str, Any]) -> Text:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     inp = _short(error.get("input"))
