@@ -94,7 +94,7 @@ def trajectory_drawing(
     d.add(Rect(left, bottom, plot_w, plot_h, fillColor=colors.white, strokeColor=RULE, strokeWidth=0.5))
     if band:
         d.add(Rect(left, Y(band[0]), plot_w, Y(band[1]) - Y(band[0]), fillColor=BAND_COLOUR, strokeColor=None))
-    for v, s in zip(ticks, labels):
+    for v, s in zip(ticks, labels, strict=True):
         d.add(Line(left, Y(v), left + plot_w, Y(v), strokeColor=RULE, strokeWidth=0.3))
         d.add(String(left - 4, Y(v) - 2.5, s, fontName=FONT, fontSize=LABEL_SIZE, fillColor=MUTED, textAnchor="end"))
     for day in _date_ticks(first_day, last_day):
@@ -134,7 +134,7 @@ def _date_ticks(first: date, last: date, count: int = 6) -> list[date]:
 
 def _legend(d: Drawing, x: float, y: float, path: bool, actuals: bool, forecast: bool, band: bool,
             lang: Lang) -> None:
-    items = []
+    items: list[tuple[str, object, list[float] | None]] = []  # label, colour, dash pattern
     if path:
         items.append((t("목표 궤적", "Target path").get(lang), TARGET_COLOUR, [4, 2]))
     if band:

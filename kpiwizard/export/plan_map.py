@@ -93,7 +93,7 @@ def strategy_map_drawing(smap: StrategyMap, width: float, max_height: float, lan
     # Lay the bands out top-down (y measured downwards first, flipped at the end).
     bands: list[tuple[str, float, float, list[list[_Box]]]] = []
     top = 0.0
-    for (perspective, name), objectives in zip(smap.perspectives, per_band):
+    for (_perspective, name), objectives in zip(smap.perspectives, per_band, strict=True):
         rows = [objectives[i:i + columns] for i in range(0, len(objectives), columns)]
         laid = [[_layout_box(o, box_w, lang, fills) for o in row] for row in rows]
         inner = sum(max(b.h for b in row) for row in laid) + GAP * max(len(laid) - 1, 0)
