@@ -8,6 +8,8 @@ text is real text (selectable, read by ``pdftotext`` and screen readers), set in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -23,7 +25,7 @@ class ValuesGrid(Flowable):
     """Rows of cells (first column left-aligned, the others right-aligned) set side by side in as many
     groups as the widest cells allow (up to five), read across and then down."""
 
-    def __init__(self, header: tuple[str, ...], cells: list[tuple[str, ...]], width: float,
+    def __init__(self, header: tuple[str, ...], cells: Sequence[tuple[str, ...]], width: float,
                  _layout: tuple[int, list[float], list[list[tuple[str, ...]]]] | None = None):
         super().__init__()
         self.header = tuple(plain(h) for h in header)
