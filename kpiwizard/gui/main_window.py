@@ -28,7 +28,6 @@ from .qt import (
     QMenu,
     QStandardPaths,
     QTabWidget,
-    QUrl,
 )
 from .settings import Settings
 from .widgets.wheel_guard import WheelGuard
@@ -81,7 +80,7 @@ class MainWindow(QMainWindow):
 
         # A new field, a new undo step: typing runs end when focus moves on.
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
             self.wheel_guard = WheelGuard(self)
             app.installEventFilter(self.wheel_guard)

@@ -102,7 +102,7 @@ class StrategyMapView(QWidget):
         usable = max(width - LABEL_W - 2 * PAD, BOX_MIN_W)
         per_row = max(1, int((usable + GAP) // (BOX_MIN_W + GAP)))
         for perspective, pname in (m.perspectives if m else ()):
-            objectives = m.in_perspective(perspective)
+            objectives = m.in_perspective(perspective) if m is not None else []
             rows = [objectives[i:i + per_row] for i in range(0, len(objectives), per_row)] or [[]]
             band_top = y
             label_h = bfm.boundingRect(0, 0, LABEL_W - 2 * PAD, 1000, int(Qt.TextFlag.TextWordWrap), pname).height()
@@ -119,7 +119,7 @@ class StrategyMapView(QWidget):
                         h += 4 + bfm.boundingRect(0, 0, inner - 14, 1000, int(Qt.TextFlag.TextWordWrap), k.name).height()
                     heights.append(h + 2 * PAD)
                 row_h = max(heights + [label_h + 2 * PAD, 44])
-                for o, _h in zip(row, heights):
+                for o, _h in zip(row, heights, strict=True):
                     boxes[o.id] = QRectF(x, y + PAD, box_w, row_h)
                     x += box_w + GAP
                 y += row_h + PAD
@@ -195,6 +195,8 @@ class StrategyMapView(QWidget):
         painter.drawText(QPointF(x + 30, y), ARROW.get(self._lang))
 
     def _paint_arrows(self, painter: QPainter, lay: MapLayout, accent: QColor) -> None:
+        if self._map is None:
+            return
         for cause, effect in self._map.arrows:
             a, b = lay.boxes.get(cause), lay.boxes.get(effect)
             if a is None or b is None:
