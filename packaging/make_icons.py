@@ -26,7 +26,7 @@ def draw() -> Image.Image:
     g = ImageDraw.Draw(gradient)
     for y in range(BIG):
         f = y / (BIG - 1)
-        g.line([(0, y), (BIG, y)], fill=tuple(round(a + (b - a) * f) for a, b in zip(BLUE_TOP, BLUE_BOTTOM)))
+        g.line([(0, y), (BIG, y)], fill=tuple(round(a + (b - a) * f) for a, b in zip(BLUE_TOP, BLUE_BOTTOM, strict=True)))
     mask = Image.new("L", (BIG, BIG), 0)
     ImageDraw.Draw(mask).rounded_rectangle([40, 40, BIG - 40, BIG - 40], radius=200, fill=255)
     img.paste(gradient, (0, 0), mask)

@@ -15,7 +15,7 @@ import pytest
 
 from kpiwizard.core.audit import audit
 from kpiwizard.core.catalog import load_catalog
-from kpiwizard.core.enums import BusinessSize, Direction, Frequency, Severity, SocialGoal
+from kpiwizard.core.enums import BusinessSize, Direction, Frequency, SocialGoal
 from kpiwizard.core.examples import find_example
 from kpiwizard.core.models import (
     Action, Assumptions, BusinessGoal, BusinessProfile, Capacity, CustomKpi, Funnel, KpiSelection, Project,
@@ -491,7 +491,7 @@ def test_history_factor_two():
 
 def _weights(*weights: float) -> set[str]:
     p = plan([K("followers_local", 400, 420), K("reach_local", 1000, 1100), K("saves", 10, 11)], what="동네 팔로워")
-    for k, w in zip(p.kpis, weights):
+    for k, w in zip(p.kpis, weights, strict=True):
         k.weight = w
     return set(findings(p))
 

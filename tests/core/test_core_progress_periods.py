@@ -1,6 +1,6 @@
 """Readings are counted in the plan's real periods (issue 12 item 13)."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 

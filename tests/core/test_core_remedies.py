@@ -146,7 +146,7 @@ def test_new_cycle_readings_are_judged_from_the_new_baseline():
     from kpiwizard.core.progress import kpi_periods
 
     later = [p for p in kpi_periods(changed, changed.kpi("k")) if p.start >= on][:3]
-    changed.actuals = {"k": {**changed.actuals["k"], **{p.start: v for p, v in zip(later, [30.5, 30, 29])}}}
+    changed.actuals = {"k": {**changed.actuals["k"], **{p.start: v for p, v in zip(later, [30.5, 30, 29], strict=True)}}}
     result = evaluate_kpi(changed, changed.kpi("k"), later[-1].end)
     assert result.readings == 3 and result.latest == 29
     assert result.status is Status.REACHED

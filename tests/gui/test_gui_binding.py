@@ -27,4 +27,4 @@ def test_calls_that_return_nothing_keep_none_alive(qtbot):
     after = sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)
     # A sound binding leaves the counts where they were (give or take a few cached objects); the
     # broken one loses several thousand references in this loop.
-    assert all(a >= b - 100 for a, b in zip(after, before)), (before, after)
+    assert all(a >= b - 100 for a, b in zip(after, before, strict=True)), (before, after)

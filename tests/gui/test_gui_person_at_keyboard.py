@@ -7,7 +7,6 @@ the mouse wheel is a real wheel event over the widget under the pointer.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpiwizard.core.enums import Direction, Lang
+from kpiwizard.core.enums import Lang
 from kpiwizard.gui.widgets.fields import DateEdit, is_refused
 
 from gui_keyboard import give_focus, press, type_text

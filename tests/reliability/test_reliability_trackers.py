@@ -67,8 +67,8 @@ def _cases(trackers: dict[str, Path], work: Path):
                    lambda wb, s=sheet.title: setattr(wb[s], "title", "Sheet9"), (sheet.title,))
         yield edit(f"rename column {col}{ID_ROW}",
                    lambda wb, s=sheet.title, c=f"{col}{ID_ROW}": wb[s].__setitem__(c, "renamed"), (f"{col}{ID_ROW}",))
-        yield edit(f"delete column {col}", lambda wb, s=sheet.title, i=sheet.column(first): wb[s].delete_cols(i),
-                   CELL)
+        index = sheet.column(first)
+        yield edit(f"delete column {col}", lambda wb, s=sheet.title, i=index: wb[s].delete_cols(i), CELL)
         yield edit(f"delete row {FIRST_ROW}", lambda wb, s=sheet.title: wb[s].delete_rows(FIRST_ROW), CELL)
         yield edit(f"sort: period B{FIRST_ROW} changed",
                    lambda wb, s=sheet.title: wb[s].__setitem__(f"B{FIRST_ROW}", date(2020, 1, 1)), (f"B{FIRST_ROW}",))
