@@ -8,7 +8,7 @@ Errors make the plan fail; warnings and notes advise.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -759,6 +759,7 @@ def _used(items: tuple[Assumed, ...] | list[Assumed]) -> Text:
 
 def _audience_verdict(ctx: Context, k: KpiView, cap: AudienceCapacity):
     """(message, fix) for a follower target beyond what posting and budget can add."""
+    assert k.target is not None and k.baseline is not None  # _audience_targets yields only these
     p = ctx.project
     cur = p.business.currency
     needed = k.target - k.baseline
@@ -848,6 +849,7 @@ def _change_base(k: KpiView) -> float:
     against the larger of its value and the room left to 100 %: answering every DM can take a
     response rate from 10 % to 90 % in weeks, which is no eightfold leap.
     """
+    assert k.baseline is not None  # kpi_change asks only for KPIs with a baseline and a target
     if _signed_percent(k):
         return max(abs(k.baseline), threshold("signed_rate_base"))
     if k.kind is KpiKind.SHARE and k.family is Family.INTERNAL and k.catalog_id is not None:
@@ -915,6 +917,7 @@ def _kpi_unrealistic(ctx: Context):
 
 def _target_at(k: KpiView, c: Change, factor: float) -> str:
     """The target that asks ``factor`` × the usual monthly change, rounded as the owner typed."""
+    assert k.target is not None and k.baseline is not None  # a Change exists only with both
     base = _change_base(k)
     step = base * c.limit.value * factor * c.months
     value = k.baseline + step if k.target > k.baseline else k.baseline - step
@@ -1185,7 +1188,8 @@ def _plan_long(ctx: Context):
 
 def audit(project: Project) -> AuditResult:
     ctx = Context(project=project, kpis=view_kpis(project))
-    findings = []
+    findings: list[Finding] = []
+    used: list[Iterable[Assumed]]  # a check may add the assumptions it used after its four fields
     for c in CHECKS:
         for message, fix, where, kpi_id, *used in c.run(ctx):
             findings.append(Finding(c.id, c.letter, c.severity, message, fix, where, kpi_id,
