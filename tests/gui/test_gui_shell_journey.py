@@ -108,8 +108,8 @@ def test_new_plan_from_start_page_builds_the_business_in_the_model(qtbot):
     assert window.wizard.currentPage() is business
     for key, text in (("title", "봄 시즌 계획"), ("name", "꽃집 하루"), ("industry", "꽃집"), ("region", "대전 유성구")):
         type_into(business.fields[key], text)
-    business.size.setCurrentIndex(0)
-    business.size.activated.emit(0)
+    business.size_box.setCurrentIndex(0)
+    business.size_box.activated.emit(0)
     p = window.doc.project
     assert (p.title, p.business.name, p.business.industry, p.business.region) == ("봄 시즌 계획", "꽃집 하루", "꽃집", "대전 유성구")
     assert p.business.size.value == "solo"

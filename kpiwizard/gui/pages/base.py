@@ -70,13 +70,13 @@ class PlanPage(QWizardPage):
             edit.set_locale_for(self.lang)
         helps = getattr(self, "helps", {})
         fields = {**getattr(self, "fields", {}), **getattr(self, "inputs", {})}
-        for edit in self.findChildren(TextEdit):  # the limit is said, not discovered
-            limit = self.tr_(LIMIT_HINT).format(n=edit.limit)
-            if limit not in edit.toolTip():
-                edit.setToolTip(f"{edit.toolTip()} ({limit})".strip())
+        for text_edit in self.findChildren(TextEdit):  # the limit is said, not discovered
+            limit = self.tr_(LIMIT_HINT).format(n=text_edit.limit)
+            if limit not in text_edit.toolTip():
+                text_edit.setToolTip(f"{text_edit.toolTip()} ({limit})".strip())
             for key, field in fields.items():  # its "?" button says the same
-                if field is edit and key in helps:
-                    helps[key].setToolTip(edit.toolTip())
+                if field is text_edit and key in helps:
+                    helps[key].setToolTip(text_edit.toolTip())
         self._on_changed()
 
     def _on_changed(self) -> None:

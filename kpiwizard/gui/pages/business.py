@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 from kpiwizard.core.enums import BusinessSize
 from kpiwizard.core.models import Channel
@@ -63,18 +65,18 @@ class BusinessPage(PlanPage):
         self.labels: dict[str, QLabel] = {}
         self.helps: dict[str, HelpButton] = {}
         self.errors: dict[str, ErrorLabel] = {}
-        self.fields: dict[str, QWidget] = {}
+        self.fields: dict[str, Any] = {}  # the fields.py editors
 
         for key, _label, _tip in TEXT_FIELDS:
             edit = TextEdit()
             edit.textEdited.connect(lambda text, k=key: self._set_text(k, text))
             self._add_row(form, key, edit)
 
-        self.size = QComboBox()
+        self.size_box = QComboBox()  # not 'size': that would hide QWidget.size()
         for _ in BusinessSize:
-            self.size.addItem("")
-        self.size.activated.connect(self._set_size)
-        self._add_row(form, "size", self.size)
+            self.size_box.addItem("")
+        self.size_box.activated.connect(self._set_size)
+        self._add_row(form, "size", self.size_box)
 
         self.currency = QComboBox()
         self.currency.addItems(CURRENCIES)
@@ -248,7 +250,7 @@ class BusinessPage(PlanPage):
                        t("함께 일하는 사람 수입니다. 현실적인 목표를 가늠하는 데 씁니다.",
                          "How many people work in the business; it helps judge what is realistic."))
         for i, size in enumerate(BusinessSize):
-            self.size.setItemText(i, tr(SIZE_NAMES[size]))
+            self.size_box.setItemText(i, tr(SIZE_NAMES[size]))
         self._describe("currency", t("통화(&C)", "&Currency"),
                        t("비용과 매출을 적을 통화입니다. 한국 원화는 KRW입니다.",
                          "The currency of your costs and revenue, e.g. USD for US dollars."))
@@ -285,7 +287,7 @@ class BusinessPage(PlanPage):
         self.fields["title"].set_value(p.title)
         for key in ("name", "industry", "region"):
             self.fields[key].set_value(getattr(b, key))
-        self.size.setCurrentIndex(list(BusinessSize).index(b.size))
+        self.size_box.setCurrentIndex(list(BusinessSize).index(b.size))
         if self.currency.findText(b.currency) < 0:
             self.currency.addItem(b.currency)
         self.currency.setCurrentIndex(self.currency.findText(b.currency))

@@ -6,6 +6,8 @@ catalog's vanity flags on the chosen KPIs. This page adds no rule of its own.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 from kpiwizard.core.enums import SocialGoal, StrategicObjective
 from kpiwizard.core.text import Text, t
@@ -131,7 +133,7 @@ class BusinessGoalPage(PlanPage):
         form = QFormLayout(self.audience_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.labels: dict[str, QLabel] = {}
-        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.fields: dict[str, Any] = {}  # line edits, and the plain-text 'why' box
         self.helps: dict[str, HelpButton] = {}
         self.errors: dict[str, ErrorLabel] = {}
         for key, *_ in AUDIENCE_FIELDS:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kpiwizard.core.audit import audit
 from kpiwizard.core.enums import Direction
 from kpiwizard.core.kpiview import view_kpis
@@ -60,7 +62,7 @@ class TargetsPage(PlanPage):
         self.kpi_list = QListWidget()
         self.kpi_list.setMaximumWidth(240)
         self.kpi_list.setMinimumWidth(150)
-        self.fields: dict[str, QWidget] = {key: NumberEdit() for key in NUMBERS}
+        self.fields: dict[str, Any] = {key: NumberEdit() for key in NUMBERS}  # the fields.py editors
         self.fields["on_track"] = NumberEdit(scale=100)
         self.fields["at_risk"] = NumberEdit(scale=100)
         self.fields["unit"] = TextEdit()
