@@ -16,7 +16,7 @@ from . import assumptions as assumed
 from .assumptions import Assumed
 from .catalog import load_catalog
 from .enums import Direction, Family, Frequency, KpiKind, Lang, Severity, SmartLetter
-from .formatting import format_money, format_number
+from .formatting import count_en, format_money, format_number
 from .korean import eul, eun, euro, i_ga
 from .kpiview import KpiView, view_kpis
 from .models import Project
@@ -527,7 +527,7 @@ def _frequency_coarse(ctx: Context):
             weekly = k.frequency is Frequency.WEEKLY
             yield (
                 t(f"{eun(q(k.names.ko))} 기간 안에 {readings}번만 측정됩니다. 중간에 방향을 바꿀 기회가 없습니다.",
-                  f"'{k.names.en}' would be read only {readings} time(s) before its deadline: no chance to correct course."),
+                  f"'{k.names.en}' would be read only {count_en(readings, 'time')} before its deadline: no chance to correct course."),
                 t("기간을 늘리세요." if weekly else "주 단위로 측정하세요.",
                   "Lengthen the time frame." if weekly else "Measure it weekly."),
                 _kpi_field(ctx, k, "frequency"), k.id,

@@ -75,3 +75,8 @@ def format_short_date(day: date | None) -> str:
 
 def _is_korean(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+def count_en(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 reading', '3 readings': English counts without '(s)'."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"

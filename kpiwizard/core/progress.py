@@ -55,7 +55,7 @@ from functools import lru_cache
 from typing import overload
 
 from .enums import Direction, KpiKind, Lang, Status
-from .formatting import format_date, format_number, format_value
+from .formatting import count_en, format_date, format_number, format_value
 from .kpiview import KpiView, view_kpi
 from .models import KpiCycle, KpiSelection, Project
 from .resources import resource_path
@@ -477,7 +477,7 @@ def status_reason(result: KpiProgress, view: KpiView) -> Text:
     aim_ko = fmt(target) if target is not None else f"{format_number(view.band_low)}–{fmt(view.band_high)}"
     aim_en = fmt_en(target) if target is not None else f"{format_number(view.band_low)}–{fmt_en(view.band_high)}"
     so_far_ko = f"기록 {n}번, 최근 {fmt(result.latest)}, 진척 {_pct(result.progress)}"
-    so_far_en = f"{n} reading(s), latest {fmt_en(result.latest)}, progress {_pct(result.progress)}"
+    so_far_en = f"{count_en(n, 'reading')}, latest {fmt_en(result.latest)}, progress {_pct(result.progress)}"
     deadline_ko, deadline_en = format_date(result.deadline, Lang.KO), format_date(result.deadline, Lang.EN)
     if s is Status.MISSED:
         return t(f"마감일({deadline_ko})이 지났고 목표 {aim_ko}에 닿지 못했습니다: {so_far_ko}.",
@@ -487,7 +487,7 @@ def status_reason(result: KpiProgress, view: KpiView) -> Text:
     if s is Status.STALE:
         return t(f"마지막 기록이 {result.days_since}일 전({format_date(result.measured_on, Lang.KO)})입니다. "
                  f"다음 기록은 {format_date(result.next_due, Lang.KO)}까지였습니다. 기록이 없으면 순항인지 알 수 없습니다.",
-                 f"The latest reading is {result.days_since} day(s) old ({format_date(result.measured_on, Lang.EN)}); "
+                 f"The latest reading is {count_en(result.days_since, 'day')} old ({format_date(result.measured_on, Lang.EN)}); "
                  f"the next one was due by {format_date(result.next_due, Lang.EN)}. Without readings nobody can tell it is on track.")
     if s is Status.TOO_EARLY:
         return t(f"지금까지 {so_far_ko}, 기간의 {_pct(result.expected)} 지점입니다. 추세를 보려면 기록이 {r.min_readings}번 "

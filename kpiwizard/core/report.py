@@ -10,7 +10,7 @@ from typing import Any
 
 from .audit import AuditResult, audit, letter_name
 from .enums import Lang, Severity, SmartLetter, Status
-from .formatting import format_date, format_number, format_percent
+from .formatting import count_en, format_date, format_number, format_percent
 from .kpiview import view_kpis
 from .models import Project
 from . import progress as _progress
@@ -63,12 +63,12 @@ def _verdict(result: AuditResult, lang: Lang) -> str:
     if result.passed:
         return t(
             f"통과: 오류 없음, 경고 {len(result.warnings)}개.",
-            f"PASSED: no errors, {len(result.warnings)} warning(s).",
+            f"PASSED: no errors, {count_en(len(result.warnings), 'warning')}.",
         ).get(lang)
     failed = sorted({f.letter.value for f in result.errors}, key="SMART".index)
     return t(
         f"실패: 오류 {len(result.errors)}개 ({', '.join(failed)}).",
-        f"FAILED: {len(result.errors)} error(s) ({', '.join(failed)}).",
+        f"FAILED: {count_en(len(result.errors), 'error')} ({', '.join(failed)}).",
     ).get(lang)
 
 

@@ -28,6 +28,7 @@ from .qt import (
     QMenu,
     QStandardPaths,
     QTabWidget,
+    Qt,
 )
 from .settings import Settings
 from .widgets.wheel_guard import WheelGuard
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
             return False
         self.doc.replace(new_project(self.language.current), None)
         self.wizard.go_to(self.wizard.business_page)
+        self.wizard.business_page.fields["title"].setFocus(Qt.FocusReason.OtherFocusReason)  # type at once
         return True
 
     def _folder(self) -> str:
