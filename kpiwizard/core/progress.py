@@ -487,7 +487,7 @@ def status_reason(result: KpiProgress, view: KpiView) -> Text:
     if s is Status.STALE:
         return t(f"마지막 기록이 {result.days_since}일 전({format_date(result.measured_on, Lang.KO)})입니다. "
                  f"다음 기록은 {format_date(result.next_due, Lang.KO)}까지였습니다. 기록이 없으면 순항인지 알 수 없습니다.",
-                 f"The latest reading is {count_en(result.days_since, 'day')} old ({format_date(result.measured_on, Lang.EN)}); "
+                 f"The latest reading is {count_en(result.days_since or 0, 'day')} old ({format_date(result.measured_on, Lang.EN)}); "
                  f"the next one was due by {format_date(result.next_due, Lang.EN)}. Without readings nobody can tell it is on track.")
     if s is Status.TOO_EARLY:
         return t(f"지금까지 {so_far_ko}, 기간의 {_pct(result.expected)} 지점입니다. 추세를 보려면 기록이 {r.min_readings}번 "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .qt import QDesktopServices, QDialog, QFileDialog, QMessageBox, QUrl, QWidget
+from .qt import QDesktopServices, QDialog, QFileDialog, QMessageBox, Qt, QUrl, QWidget
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
@@ -20,25 +20,33 @@ class Dialogs:
 
     title = "KPI Wizard"
 
+    def box(self, parent: QWidget | None, icon, text: str, buttons=None) -> QMessageBox:
+        """A message box whose text is plain: a file named '<b>x' shows as typed."""
+        box = QMessageBox(icon, self.title, text, buttons or QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        return box
+
     def info(self, parent: QWidget | None, text: str) -> None:
-        QMessageBox.information(parent, self.title, text)
+        self.box(parent, QMessageBox.Icon.Information, text).exec()
 
     def error(self, parent: QWidget | None, text: str) -> None:
-        QMessageBox.warning(parent, self.title, text)
+        self.box(parent, QMessageBox.Icon.Warning, text).exec()
 
     def ask(self, parent: QWidget | None, text: str) -> bool:
-        answer = QMessageBox.question(parent, self.title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        B = QMessageBox.StandardButton
+        return self.box(parent, QMessageBox.Icon.Question, text, B.Yes | B.No).exec() == B.Yes
 
     def confirm_discard(self, parent: QWidget | None, text: str) -> str:
         """Save, discard or cancel before the open plan's unsaved changes would be lost."""
         B = QMessageBox.StandardButton
-        answer = QMessageBox.warning(parent, self.title, text, B.Save | B.Discard | B.Cancel, B.Save)
-        return {B.Save: SAVE, B.Discard: DISCARD}.get(answer, CANCEL)
+        box = self.box(parent, QMessageBox.Icon.Warning, text, B.Save | B.Discard | B.Cancel)
+        box.setDefaultButton(B.Save)
+        answer = box.exec()
+        return {B.Save: SAVE, B.Discard: DISCARD}.get(B(answer), CANCEL)
 
     def choose(self, parent: QWidget | None, text: str, options: list[str]) -> int | None:
         """One of ``options`` (button labels, the last one closes); None when closed."""
-        box = QMessageBox(QMessageBox.Icon.Information, self.title, text, QMessageBox.StandardButton.NoButton, parent)
+        box = self.box(parent, QMessageBox.Icon.Information, text, QMessageBox.StandardButton.NoButton)
         buttons = [box.addButton(o, QMessageBox.ButtonRole.ActionRole) for o in options[:-1]]
         buttons.append(box.addButton(options[-1], QMessageBox.ButtonRole.RejectRole))
         box.setDefaultButton(buttons[0])

@@ -295,3 +295,13 @@ def test_a_text_field_says_its_limit_and_keeps_to_it(qtbot):
     give_focus(field)
     type_text("가" * 5 + "a" * 300)
     assert len(field.text()) == 300 and window.doc.project.business.name == field.text()
+
+
+def test_message_boxes_show_user_text_as_typed(qtbot):
+    """A file named '<b>x.kpiwiz' in an error must not turn bold or fetch anything."""
+    from kpiwizard.gui.dialogs import Dialogs
+    from kpiwizard.gui.qt import QMessageBox
+
+    box = Dialogs().box(None, QMessageBox.Icon.Warning, "'<b>x.kpiwiz'을 열 수 없습니다.")
+    assert box.textFormat() is Qt.TextFormat.PlainText
+    box.deleteLater()

@@ -190,9 +190,10 @@ class BusinessPage(PlanPage):
     def _period_reason(self) -> str:
         return self.tr_(t("끝나는 날은 시작하는 날보다 뒤여야 합니다.", "The end date must come after the start date."))
 
-    def _read_channels(self) -> list[Channel] | Text:
-        """The table as channels, or the reason it cannot be one."""
-        channels = []
+    def _read_channels(self) -> list[dict] | Text:
+        """The table as channel fields (the plan validates them, in the owner's words), or the
+        reason it cannot be read."""
+        channels: list[dict] = []
         for row in range(self.channels.rowCount()):
             name = (self.channels.item(row, 0).text() if self.channels.item(row, 0) else "").strip()
             followers_text = (self.channels.item(row, 1).text() if self.channels.item(row, 1) else "").strip()

@@ -21,6 +21,7 @@ from ..qt import (
     QComboBox,
     QHBoxLayout,
     QToolButton,
+    QVBoxLayout,
     QDate,
     QDateEdit,
     QEvent,
@@ -68,7 +69,7 @@ def mark(field: QWidget, refused: bool) -> None:
             label.show_reason(None)
     if is_refused(field) == refused:
         return
-    field.refused_text = refused  # a Python attribute: QObject.property() leaks None in PySide 6.12
+    field.refused_text = refused  # type: ignore[attr-defined]  # a Python attribute: QObject.property() leaks None in 6.12
     field.setStyleSheet("border: 2px solid #b00020;" if refused else "")
 
 
@@ -310,7 +311,7 @@ class DateEdit(QDateEdit):
 
     def value(self) -> date | None:
         d = self.date().toPython()
-        return None if d == NO_DATE else d
+        return None if d == NO_DATE or not isinstance(d, date) else d
 
     def set_value(self, value: date | None) -> None:
         self._setting = True
@@ -338,7 +339,9 @@ class MonthCalendar(QCalendarWidget):
         row.addWidget(self.previous)
         row.addWidget(self.title, 1)
         row.addWidget(self.next)
-        self.layout().insertWidget(0, bar)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(0, bar)
         self.previous.clicked.connect(lambda _checked=False: self.showPreviousMonth())
         self.next.clicked.connect(lambda _checked=False: self.showNextMonth())
         self.currentPageChanged.connect(lambda _y, _m: self._show_title())
@@ -392,7 +395,8 @@ class EnumCombo(QComboBox):
 
     def retranslate(self, lang) -> None:
         for i, v in enumerate(self._values):
-            self.setItemText(i, (self._none if v is None else self._names[v]).get(lang))
+            name = self._none if v is None else self._names[v]
+            self.setItemText(i, name.get(lang) if name is not None else "")
 
     def value(self):
         return self._values[self.currentIndex()]
