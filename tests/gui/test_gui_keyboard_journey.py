@@ -111,8 +111,21 @@ def test_filled_tracker_imported_and_a_suggestion_applied_from_the_keyboard(qtbo
 
     window = open_window(qtbot, Lang.KO)
     cafe = find_example("cafe").load()
+
+    # The three exports from the review step, by their Alt keys, each through the save dialog.
+    window.open_example("cafe")
+    for _step in range(7):
+        alt("N")
+    assert window.wizard.currentPage() is window.wizard.review_page
+    for key, name in (("X", "카페봄-추적표.xlsx"), ("P", "카페봄-계획서.pdf"), ("C", "카페봄-점검일정.ics")):
+        fake_dialogs.script(tmp_path / name, 2)  # where to save; then "닫기" on the done message
+        alt(key)
+        qtbot.waitUntil(lambda name=name: (tmp_path / name).exists() and not fake_dialogs.answers, timeout=60000)
+    assert (tmp_path / "카페봄-계획서.pdf").read_bytes().startswith(b"%PDF")
+    assert b"BEGIN:VCALENDAR" in (tmp_path / "카페봄-점검일정.ics").read_bytes()
     tracker = tmp_path / "카페봄-추적표.xlsx"
-    export_tracker(cafe, tracker, Lang.KO)  # the tracker the owner filled in over the weeks
+    window.doc.undo_stack.setClean()
+    export_tracker(cafe, tracker, Lang.KO)  # the tracker as the owner filled it in over the weeks
 
     # The app holds the plan without its latest readings: the tracker brings them in.
     kpi = next(k for k in cafe.kpis if len(cafe.actuals.get(k.id, {})) >= 2)
