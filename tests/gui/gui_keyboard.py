@@ -129,3 +129,25 @@ def type_into(field: QWidget, text: str, *, replace: bool = True) -> None:
         f"focus left the field while typing {text!r}: now on {QApplication.focusWidget()!r}")
     assert text_of(field) == before + text, f"typed {text!r}, field shows {text_of(field)!r}"
     assert caret_of(field) == len(before + text), "the caret moved away from where the user types"
+
+
+def click_cell(table, row: int, col: int) -> None:
+    """Click a table cell as a person does (the table takes focus, the cell becomes current)."""
+    give_focus(table)
+    table.scrollToItem(table.item(row, col))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualItemRect(table.item(row, col)).center())
+    assert (table.currentRow(), table.currentColumn()) == (row, col)
+
+
+def type_into_cell(table, row: int, col: int, text: str) -> None:
+    """Click the cell, open its editor with F2, select what is there, type over it (Hangul
+    through the input method) and press Enter: how a cell is edited from the keyboard."""
+    click_cell(table, row, col)
+    press(Qt.Key.Key_F2)
+    press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    if text:
+        type_text(text)
+    else:
+        press(Qt.Key.Key_Delete)
+    press(Qt.Key.Key_Return)

@@ -6,6 +6,7 @@ from kpiwizard.core.roi import project_roi, reverse_funnel
 from kpiwizard.gui.pages.actions_roi import COLUMNS, ActionsRoiPage
 
 from kpiwizard.gui.widgets.fields import is_refused
+from gui_keyboard import type_into_cell
 from gui_pages_helpers import open_example, type_into
 
 
@@ -78,13 +79,13 @@ def test_actions_add_edit_remove_with_undo(qtbot):
     page.add_row()
     assert len(doc.project.actions) == len(before.actions) + 1
     row = page.table.rowCount() - 1
-    page.table.item(row, 0).setText("네이버 블로그 후기 이벤트")
+    type_into_cell(page.table, row, 0, "네이버 블로그 후기 이벤트")
     assert doc.project.actions[row].tactic == "네이버 블로그 후기 이벤트"
     status_col = [c[0] for c in COLUMNS].index("status")
     page.table.cellWidget(row, status_col).value_chosen.emit(ActionStatus.DONE)
     assert doc.project.actions[row].status is ActionStatus.DONE
     # an empty tactic is refused and the cell gets its stored text back
-    page.table.item(row, 0).setText("")
+    type_into_cell(page.table, row, 0, "")
     assert doc.project.actions[row].tactic == "네이버 블로그 후기 이벤트"
     assert not page.actions_error.isHidden()
     assert page.table.item(row, 0).text() == "네이버 블로그 후기 이벤트"

@@ -142,7 +142,7 @@ def test_details_show_definition_formula_source_and_vanity_warning(qtbot):
     vanity = next(k for k in catalog.kpis if k.vanity)
     _doc, _lang, page = open_example(qtbot, KpisPage, "b2b-ebook", Lang.EN)
     page.show_more(True)
-    page.search.setText(vanity.name.en)
+    type_into(page.search, vanity.name.en)
     item = next(page.results.item(i) for i in range(page.results.count())
                 if page.results.item(i).data(Qt.ItemDataRole.UserRole) == vanity.id)
     page.results.setCurrentItem(item)
@@ -156,7 +156,7 @@ def test_add_and_remove_a_catalog_kpi_with_undo(qtbot):
     doc, _lang, page = open_example(qtbot, KpisPage)
     before = doc.project
     page.show_more(True)
-    page.search.setText("도달")
+    type_into(page.search, "도달")
     page.results.setCurrentRow(0)
     added_id = page.result_ids()[0]
     page.add_selected()

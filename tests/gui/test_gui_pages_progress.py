@@ -10,6 +10,7 @@ from kpiwizard.core.remedies import RemedyKind, apply_remedy, suggest
 from kpiwizard.core.vocab import STATUS_NAMES
 from kpiwizard.gui.progress_view import ProgressView
 
+from gui_keyboard import type_into_cell
 from gui_pages_helpers import open_example
 
 
@@ -35,15 +36,15 @@ def test_typed_actual_lands_in_project_actuals_and_undo_restores(qtbot):
     view.select("naver_place_saves")  # the café's one empty month (March)
     periods = kpi_periods(doc.project, doc.project.kpi("naver_place_saves"))
     empty_row = next(i for i, p in enumerate(periods) if not any(p.start <= d <= p.end for d in doc.project.actuals["naver_place_saves"]))
-    view.actuals.item(empty_row, 1).setText("81")
+    type_into_cell(view.actuals, empty_row, 1, "81")
     assert doc.project.actuals["naver_place_saves"][periods[empty_row].start] == 81
     assert view.chart.data().actuals[-1] == (periods[empty_row].end, 81)
     # changing a recorded period rewrites that period's value, not a new date
-    view.actuals.item(0, 1).setText("60")
+    type_into_cell(view.actuals, 0, 1, "60")
     recorded = [d for d in doc.project.actuals["naver_place_saves"] if periods[0].start <= d <= periods[0].end]
     assert len(recorded) == 1 and doc.project.actuals["naver_place_saves"][recorded[0]] == 60
     # emptying a cell clears the period
-    view.actuals.item(0, 1).setText("")
+    type_into_cell(view.actuals, 0, 1, "")
     assert not any(periods[0].start <= d <= periods[0].end for d in doc.project.actuals["naver_place_saves"])
     while doc.undo_stack.canUndo():
         doc.undo_stack.undo()
@@ -54,9 +55,9 @@ def test_bad_actual_is_refused_with_the_reason(qtbot):
     doc, _language, view = open_example(qtbot, ProgressView)
     before = doc.project
     view.select("naver_place_saves")  # the café's one empty month (March)
-    view.actuals.item(2, 1).setText("많이")
+    type_into_cell(view.actuals, 2, 1, "많이")
     assert "숫자" in view.actuals_error.text() and not view.actuals_error.isHidden()
-    view.actuals.item(2, 1).setText("1e15")
+    type_into_cell(view.actuals, 2, 1, "1e15")
     assert "이하" in view.actuals_error.text()
     assert doc.project == before
     assert view.actuals.item(2, 1).text() == ""
@@ -118,24 +119,11 @@ def test_language_switch_retranslates(qtbot):
     assert view.remedy_labels[0].text() == suggest(doc.project, "social_revenue", Lang.EN)[0].message.en
 
 
-def click_cell(table, row, col):
-    """Click a cell as a person does (the table takes focus and the cell becomes current)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    from gui_keyboard import give_focus
-
-    give_focus(table)
-    table.scrollToItem(table.item(row, col))
-    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(row, col)).center())
-    assert (table.currentRow(), table.currentColumn()) == (row, col)
-
-
 def test_an_actual_typed_into_its_cell_with_the_keyboard_reaches_the_plan(qtbot):
     """Select the cell, type the digits, press Enter: what a person does, no setText."""
     from PySide6.QtCore import Qt
 
-    from gui_keyboard import press, type_text
+    from gui_keyboard import click_cell, press, type_text
 
     doc, _language, view = open_example(qtbot, ProgressView)
     before = doc.project

@@ -12,6 +12,7 @@ from kpiwizard.gui.app import parse_args, run
 from kpiwizard.gui.qt import QApplication, QFontDatabase, QRect
 from kpiwizard.gui.settings import Settings
 
+from gui_keyboard import type_into_cell
 from gui_shell_helpers import make_window, type_into
 
 
@@ -20,12 +21,12 @@ def test_bad_followers_are_refused_with_the_reason_and_the_plan_kept(qtbot):
     window.open_example("cafe")
     business = window.wizard.business_page
     before = window.doc.project
-    business.channels.item(0, 1).setText("많음")
+    type_into_cell(business.channels, 0, 1, "많음")
     assert not business.channels_error.isHidden() and "정수" in business.channels_error.text()
-    business.channels.item(0, 1).setText("-5")
+    type_into_cell(business.channels, 0, 1, "-5")
     assert not business.channels_error.isHidden() and "0 이상" in business.channels_error.text()
     assert window.doc.project == before
-    business.channels.item(0, 1).setText("900")
+    type_into_cell(business.channels, 0, 1, "900")
     assert business.channels_error.isHidden()
     assert window.doc.project.business.channels[0].followers == 900
 

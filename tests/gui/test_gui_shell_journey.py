@@ -11,6 +11,7 @@ from kpiwizard.core.enums import Lang, SocialGoal, StrategicObjective
 from kpiwizard.core.projectfile import load_project
 from kpiwizard.gui.qt import Qt
 
+from gui_keyboard import type_into_cell
 from gui_shell_helpers import make_window, pages, type_into
 
 CASES = {
@@ -46,8 +47,8 @@ def test_journey_from_start_page_to_exports_and_reopen(qtbot, fake_dialogs, tmp_
     type_into(business.fields["name"], case["name"])
     business.add_channel.click()
     row = business.channels.rowCount() - 1
-    business.channels.item(row, 0).setText(case["channel"])
-    business.channels.item(row, 1).setText("1,250")
+    type_into_cell(business.channels, row, 0, case["channel"])
+    type_into_cell(business.channels, row, 1, "1,250")
     assert window.doc.project.business.name == case["name"]
     assert window.doc.project.business.channels[-1].name == case["channel"]
     assert window.doc.project.business.channels[-1].followers == 1250
@@ -59,7 +60,7 @@ def test_journey_from_start_page_to_exports_and_reopen(qtbot, fake_dialogs, tmp_
     goal_page.goal_buttons[SocialGoal.ENGAGEMENT].click()
     goal_page.objective_buttons[StrategicObjective.SWITCH].click()
     type_into(goal_page.fields["audience"], case["audience"])
-    goal_page.why.setPlainText("—")
+    type_into(goal_page.why, "—")
     g = window.doc.project.business_goal
     assert (g.social_goal, g.objective, g.audience, g.why) == (
         SocialGoal.ENGAGEMENT, StrategicObjective.SWITCH, case["audience"], "—")
