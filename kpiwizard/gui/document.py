@@ -108,10 +108,11 @@ class ProjectDocument(QObject):
         if candidate == self._project:
             return None
         text = label.get(lang) if isinstance(label, Text) else label
-        command = _Snapshot(self, self._project, candidate, text, merge_key)
-        if merge_key is None or merge_key != self._open_key:
+        starts_run = merge_key is None or merge_key != self._open_key
+        if starts_run:
             self.end_typing()
-            command._run = self._run
+        command = _Snapshot(self, self._project, candidate, text, merge_key)
+        if starts_run:
             self._open_command = command  # Qt merges the run's later keystrokes into this one
         self.undo_stack.push(command)
         self._open_key = merge_key
@@ -128,8 +129,7 @@ class ProjectDocument(QObject):
         if merge_key is None or self._open_key != merge_key or command is None:
             return
         # The run's undo step now changes nothing; the next accepted keystroke of the same run
-        # merges into it again. (Calling QUndoStack.undo() from inside a key event crashes
-        # PySide 6.12 when the undone step is later dropped.)
+        # merges into it again, so the run stays one undo step.
         command._after = command._before
         self._set(command._before)
 
