@@ -25,9 +25,12 @@ The rules, in words (a sceptical marketer should be able to check each one):
   win over whole-period figures, so the same clicks are never counted twice. The same reading in
   two files (two downloads of the same data) counts once: the later download wins, so importing
   files in any order, or twice, gives the same plan.
-* **One import, all channels.** A KPI's value for a period is formed from the files of one import
-  and replaces what the plan held: import a KPI's channels together (the preview names the
-  channels behind each value), or a later import of only one channel replaces the sum.
+* **Channels add up across imports.** The plan keeps each imported value's share per channel
+  (``Project.imported``). Importing Instagram on Monday and YouTube on Tuesday gives a KPI fed by
+  both the sum of the two; a channel imported again replaces its own share, unless the share held
+  comes from a later download. A rate is recomputed from every channel's numerator and denominator.
+  The shares count only while they still add up to the plan's value: a value typed or imported from
+  the tracker since then is the owner's, and the next platform import starts that period afresh.
 * **Settling numbers.** Platforms keep revising the last days: readings dated within three days
   before the download are marked *provisional*; a later import replaces them.
 """
@@ -45,7 +48,7 @@ from functools import lru_cache
 from .catalog import Catalog, load_catalog
 from .enums import KpiKind, Lang
 from .formatting import format_number
-from .models import MAX_VALUE, KpiSelection, Project
+from .models import MAX_VALUE, ImportedPart, KpiSelection, Project
 from .resources import resource_path
 from .schedule import Period, periods
 from .text import Text, t
@@ -187,6 +190,9 @@ class PeriodValue:
     covered_days: int  # days of the period the files cover (== period.days: complete)
     channels: tuple[str, ...]
     files: tuple[str, ...]
+    # Each channel's share, as the plan will keep it (see "Channels add up across imports").
+    parts: dict[str, ImportedPart] = field(default_factory=dict, compare=False, hash=False)
+    kept: tuple[str, ...] = ()  # channels whose share comes from an earlier import
 
     @property
     def state(self) -> str:
@@ -345,6 +351,7 @@ class _Part:
     covered: int = 0
     provisional: bool = False
     files: set[str] = field(default_factory=set)
+    as_of: date | None = None  # the newest download behind it
 
 
 @dataclass
@@ -361,6 +368,11 @@ class _Term:
         mine.covered = min(mine.covered, part.covered)
         mine.provisional |= part.provisional
         mine.files |= part.files
+        mine.as_of = _newest(mine.as_of, part.as_of)
+
+
+def _newest(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else max(a, b)
 
 
 def _term(index: _Index, alts: tuple[str, ...], p: Period, kind: KpiKind, not_summable: frozenset[str]) -> _Term:
@@ -404,10 +416,11 @@ def _term(index: _Index, alts: tuple[str, ...], p: Period, kind: KpiKind, not_su
                     break
                 last = rows[-1]
                 part = _Part(last.value, max(days, (last.end - p.start).days + 1), last.provisional,
-                             set(names) | {last.file})
+                             set(names) | {last.file}, last.as_of)
             else:
                 part = _Part(sum(r.value for r in rows), days, any(r.provisional for r in rows),
-                             set(names) | {r.file for r in rows})
+                             set(names) | {r.file for r in rows},
+                             max((r.as_of for r in rows if r.as_of is not None), default=None))
             out.add(channel, part)
             break
     return out
@@ -417,18 +430,43 @@ def _combine(terms: list[_Term]) -> _Term:
     out = _Term()
     for term in terms:
         for channel, part in term.parts.items():
-            out.add(channel, _Part(part.value, part.covered, part.provisional, set(part.files)))
+            out.add(channel, _Part(part.value, part.covered, part.provisional, set(part.files), part.as_of))
         out.why_not = out.why_not or term.why_not
     return out
 
 
-def _total(term: _Term, channels: set[str] | None = None) -> tuple[float, int, bool, set[str], set[str]]:
-    parts = {c: p for c, p in term.parts.items() if channels is None or c in channels}
+def _storable(value: float) -> bool:
+    return math.isfinite(value) and abs(value) <= MAX_VALUE
+
+
+def _combined(parts: dict[str, ImportedPart], ratio: bool, scale: float) -> float | None:
+    """The KPI's value from its channels' shares: their sum, or a rate of summed sides."""
+    if not parts:
+        return None
     value = sum(p.value for p in parts.values())
-    covered = min((p.covered for p in parts.values()), default=0)
-    provisional = any(p.provisional for p in parts.values())
-    files = set().union(*(p.files for p in parts.values())) if parts else set()
-    return value, covered, provisional, set(parts), files
+    if not ratio:
+        return value
+    denominator = sum(p.denominator or 0.0 for p in parts.values())
+    return value / denominator * scale if denominator > 0 else None
+
+
+def _standing(project: Project, kpi_id: str, start: date, ratio: bool, scale: float) -> dict[str, ImportedPart]:
+    """The shares an earlier import left for this period, if they still add up to the plan's value.
+
+    A value typed by the owner (or read from the tracker) since then no longer matches: it is the
+    owner's, and the shares behind the old value no longer mean anything."""
+    parts = project.imported.get(kpi_id, {}).get(start, {})
+    held = project.actuals.get(kpi_id, {}).get(start)
+    if not parts or held is None or any((p.denominator is not None) != ratio for p in parts.values()):
+        return {}
+    value = _combined(parts, ratio, scale)
+    if value is None or not math.isclose(round(value, 6), held, rel_tol=1e-9, abs_tol=1e-6):
+        return {}
+    return dict(parts)
+
+
+def _settling(part: ImportedPart, p: Period) -> bool:
+    return part.as_of is not None and (part.as_of - p.end).days < SETTLING_DAYS
 
 
 def kpi_values(
@@ -447,29 +485,48 @@ def kpi_values(
     out: list[PeriodValue] = []
     why_not: Text | None = None
     for p in periods(project.start, project.end, selection.frequency):
+        raw: dict[str, tuple[float, float | None, int, date | None]] = {}  # value, denominator, days, as_of
+        settling: set[str] = set()
+        files: set[str] = set()
         if feed.is_ratio:
             num = _combine([_term(index, a, p, KpiKind.FLOW, feeds.not_summable) for a in feed.numerator])
             den = _combine([_term(index, a, p, KpiKind.FLOW, feeds.not_summable) for a in feed.denominator])
             why_not = why_not or num.why_not or den.why_not
             # A channel counts only with both sides: TikTok likes over Instagram reach mean nothing.
-            both = set(num.parts) & set(den.parts)
-            if not both:
-                continue
-            n_value, n_cov, n_prov, _, n_files = _total(num, both)
-            d_value, d_cov, d_prov, _, d_files = _total(den, both)
-            if d_value <= 0:
-                why_not = why_not or t("나눌 값(분모)이 0인 기간은 비워 둡니다.",
-                                       "periods whose denominator is 0 are left empty.")
-                continue
-            value = n_value / d_value * feed.scale
-            covered, provisional, channels, files = min(n_cov, d_cov), n_prov or d_prov, both, n_files | d_files
+            for channel in set(num.parts) & set(den.parts):
+                n, d = num.parts[channel], den.parts[channel]
+                raw[channel] = (n.value, d.value, min(n.covered, d.covered), _newest(n.as_of, d.as_of))
+                if n.provisional or d.provisional:
+                    settling.add(channel)
+                files |= n.files | d.files
         else:
             total = _combine([_term(index, a, p, kind, feeds.not_summable) for a in feed.value])
             why_not = why_not or total.why_not
-            if not total.parts:
+            for channel, part in total.parts.items():
+                raw[channel] = (part.value, None, part.covered, part.as_of)
+                if part.provisional:
+                    settling.add(channel)
+                files |= part.files
+        if not raw or not all(_storable(v) and (d is None or _storable(d)) for v, d, _, _ in raw.values()):
+            continue
+        new = {c: ImportedPart(value=v, denominator=d, days=min(days, 400), as_of=as_of)
+               for c, (v, d, days, as_of) in raw.items()}
+        # An earlier import's channels stay; a channel imported again takes its new share, unless
+        # the share held comes from a later download.
+        parts = _standing(project, selection.id, p.start, feed.is_ratio, feed.scale)
+        kept = set(parts)
+        for channel, share in new.items():
+            mine = parts.get(channel)
+            if mine is not None and mine.as_of and share.as_of and mine.as_of > share.as_of:
                 continue
-            value, covered, provisional, channels, files = _total(total)
-        if not math.isfinite(value) or abs(value) > MAX_VALUE:
+            parts[channel] = share
+            kept.discard(channel)
+        value = _combined(parts, feed.is_ratio, feed.scale)
+        if value is None:
+            why_not = why_not or t("나눌 값(분모)이 0인 기간은 비워 둡니다.",
+                                   "periods whose denominator is 0 are left empty.")
+            continue
+        if not _storable(value):
             continue
         value = round(value, 6)
         if not _possible(value, catalog.get(selection.catalog_id)):
@@ -478,9 +535,11 @@ def kpi_values(
                 f"the value {format_number(value)} for the period from {p.start.isoformat()} is impossible for this KPI "
                 "and was left out; check the files.")
             continue
+        provisional = bool(settling - kept) or any(_settling(parts[c], p) for c in kept)
         out.append(PeriodValue(
-            selection.id, name, p, value, old.get(p.start), provisional, covered,
-            tuple(sorted(channels)), tuple(sorted(f for f in files if f)),
+            selection.id, name, p, value, old.get(p.start), provisional,
+            min(part.days for part in parts.values()),
+            tuple(sorted(parts)), tuple(sorted(f for f in files if f)), parts, tuple(sorted(kept)),
         ))
     return out, why_not
 
@@ -575,15 +634,26 @@ def apply_preview(project: Project, preview: ImportPreview) -> Project:
     # is written only where its KPI and period still exist.
     valid = {k.id: set(periods(project.start, project.end, k.frequency)) for k in project.kpis}
     actuals = {k: dict(v) for k, v in project.actuals.items()}
+    imported = {k: dict(v) for k, v in project.imported.items()}
     for v in preview.values:
         if v.period in valid.get(v.kpi_id, ()):
             actuals.setdefault(v.kpi_id, {})[v.period.start] = v.value
-    return Project.model_validate({**project.model_dump(), "actuals": actuals})
+            imported.setdefault(v.kpi_id, {})[v.period.start] = dict(v.parts)
+    return Project.model_validate({**project.model_dump(), "actuals": actuals,
+                                   "imported": {k: {d: {c: part.model_dump() for c, part in parts.items()}
+                                                    for d, parts in series.items()}
+                                                for k, series in imported.items()}})
 
 
 # -- showing the preview ----------------------------------------------------------------------------
 
 _STATE = {NEW: t("새 값", "new"), CHANGED: t("바뀜", "changed"), SAME: t("같음", "same")}
+
+
+def kept_text(value: PeriodValue) -> Text:
+    """Which channels of a value come from an earlier import (they stay, the new ones add to them)."""
+    names = ", ".join(value.kept)
+    return t(f"{names}: 지난번에 가져온 값", f"{names}: from an earlier import")
 
 
 def _fmt(value: float | None) -> str:
@@ -621,6 +691,8 @@ def render_preview(preview: ImportPreview, lang: Lang | str) -> str:
         if v.partial:
             flags.append(f"일부 기간: {v.covered_days}/{v.period.days}일" if ko
                          else f"partial: {v.covered_days} of {v.period.days} days")
+        if v.kept:
+            flags.append(kept_text(v).get(lang))
         old = "" if v.old is None or v.state == SAME else f" ({'이전' if ko else 'was'} {_fmt(v.old)})"
         extra = f"  [{'; '.join(flags)}]" if flags else ""
         lines.append(f"  {v.kpi_name.get(lang)} {v.period.start.isoformat()}–{v.period.end.isoformat()}: "

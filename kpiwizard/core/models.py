@@ -277,6 +277,21 @@ class ReviewSettings(Model):
     language: Lang | None = None  # None: the business language
 
 
+ChannelName = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class ImportedPart(Model):
+    """One channel's share of an actual that came from the platforms' downloads.
+
+    Kept so that importing another channel later adds to the value instead of replacing it
+    (core/aggregate.py says how parts combine)."""
+
+    value: Value  # a stock or flow: the channel's number; a rate or share: its numerator
+    denominator: Value | None = None  # a rate or share: the channel's denominator
+    days: int = Field(0, ge=0, le=400)  # days of the period the channel's files covered
+    as_of: date | None = None  # the newest download behind it: a later download of a channel wins
+
+
 def new_plan_id() -> str:
     return uuid.uuid4().hex
 
@@ -300,6 +315,9 @@ class Project(Model):
     review: ReviewSettings = Field(default_factory=ReviewSettings)
     # actuals[kpi selection id][period start date] = the value recorded for that period
     actuals: dict[Identifier, dict[date, Value]] = Field(default_factory=dict)
+    # imported[kpi id][period start][channel]: how an imported actual was formed, per channel. It
+    # counts only while it still adds up to the actual (a value typed later wins).
+    imported: dict[Identifier, dict[date, dict[ChannelName, ImportedPart]]] = Field(default_factory=dict)
     notes: LongText = ""
 
     @model_validator(mode="before")
@@ -353,6 +371,14 @@ class Project(Model):
                 raise ValueError(f"actuals: '{kid}' is not a KPI of this plan")
             if len(series) > 6000:
                 raise ValueError(f"actuals.{kid}: too many periods")
+        for kid, parts in self.imported.items():
+            if kid not in seen:
+                raise ValueError(f"imported: '{kid}' is not a KPI of this plan")
+            if len(parts) > 6000:
+                raise ValueError(f"imported.{kid}: too many periods")
+            for day, channels in parts.items():
+                if len(channels) > 50:
+                    raise ValueError(f"imported.{kid}.{day.isoformat()}: too many channels")
         for i, action in enumerate(self.actions):
             if action.kpi is not None and action.kpi not in seen:
                 raise ValueError(f"actions[{i}].kpi: '{action.kpi}' is not a KPI of this plan")
@@ -374,6 +400,7 @@ class Project(Model):
             a.model_copy(update={"kpi": None}) if a.kpi == kpi_id else a for a in self.actions
         ]
         self.actuals = {k: v for k, v in self.actuals.items() if k != kpi_id}
+        self.imported = {k: v for k, v in self.imported.items() if k != kpi_id}
         if kpi_id in self.assumptions.monthly_change_by_kpi:
             self.assumptions.monthly_change_by_kpi = {
                 k: v for k, v in self.assumptions.monthly_change_by_kpi.items() if k != kpi_id

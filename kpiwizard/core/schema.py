@@ -8,7 +8,8 @@ Schema can express (the property tests check that the two agree, both ways):
   years the program accepts;
 - patterns match the whole text: a trailing line break is refused (Python's ``re`` would let ``$``
   match before one, the program never does);
-- the actuals table names only KPI-id-shaped keys and at most 6,000 periods per KPI;
+- the actuals and imported tables name only KPI-id-shaped keys and at most 6,000 periods per KPI
+  (and at most 50 channels per imported period);
 - a KPI has exactly one of ``catalog_id`` and ``custom``.
 
 What no JSON Schema can say (unique KPI ids, references to KPIs of the plan, threshold order, the
@@ -35,6 +36,7 @@ _LEAP_YEAR = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579
 _END = "(?!\\n)$"
 DATE_PATTERN = f"^({_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29){_END}"
 MAX_PERIODS = 6000
+MAX_CHANNELS = 50  # per imported period (Project._references)
 LEGACY_CAPACITY_KEYS = ("cost_per_follower", "organic_growth_per_post")
 
 
@@ -94,6 +96,9 @@ def project_schema() -> dict[str, Any]:
         props[name]["allOf"] = [{"pattern": _plan_year_pattern()}]
     for series in props["actuals"]["patternProperties"].values():
         series["maxProperties"] = MAX_PERIODS
+    for series in props["imported"]["patternProperties"].values():
+        series["maxProperties"] = MAX_PERIODS
+        series["additionalProperties"]["maxProperties"] = MAX_CHANNELS
     schema["$defs"]["KpiSelection"]["oneOf"] = [
         {"properties": {"catalog_id": {"type": "string"}}, "required": ["catalog_id"]},
         {"properties": {"custom": {"type": "object"}}, "required": ["custom"]},

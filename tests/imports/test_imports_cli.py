@@ -80,8 +80,13 @@ def test_the_cafe_owner_imports_posts_two_korean_daily_files_and_a_youtube_zip(c
     after = evaluate_kpi(saved, saved.kpi("engagement_rate"), on)
     assert (after.latest, after.readings) == (5.0, 4)
     assert evaluate_kpi(before, before.kpi("engagement_rate"), on).latest != 5.0
+    # Each value keeps its channels' shares, so a later import of one channel adds to the others.
+    shares = saved.imported["posts_per_period"][START]
+    assert {c: s.value for c, s in shares.items()} == {"Instagram": 3, "YouTube": 1}
+    rate = saved.imported["engagement_rate"][START]["Instagram"]
+    assert rate.denominator is not None and rate.value / rate.denominator * 100 == 5.0
     # Everything else in the plan is as it was.
-    assert saved.model_dump(exclude={"actuals"}) == before.model_dump(exclude={"actuals"})
+    assert saved.model_dump(exclude={"actuals", "imported"}) == before.model_dump(exclude={"actuals", "imported"})
 
 
 def test_importing_the_same_files_again_changes_nothing_and_writes_nothing(cafe_files):

@@ -61,7 +61,7 @@ def documented_rules_hold(doc: dict) -> bool:
     if len(set(ids)) != len(ids):
         return False
     known = set(ids)
-    if any(key not in known for key in doc.get("actuals", {})):
+    if any(key not in known for key in (*doc.get("actuals", {}), *doc.get("imported", {}))):
         return False
     if any(a.get("kpi") is not None and a["kpi"] not in known for a in doc.get("actions", [])):
         return False
@@ -181,6 +181,7 @@ def test_the_documented_rules_are_what_the_program_adds() -> None:
         _with(("actions", 0, "kpi"), "nobody"),
         _with(("smart", "metric"), "nobody"),
         _with(("actuals",), {**base["actuals"], "nobody": {}}),
+        _with(("imported",), {"nobody": {}}),
         _with(("kpis", 0, "thresholds"), {"on_track": 0.5, "at_risk": 0.6}),
         _with(("end",), "2036-12-31"),  # more than ten years after the start
     ]
@@ -217,6 +218,8 @@ def repaired(doc: dict) -> dict:
     if "kpis" in doc:
         doc["kpis"] = kpis
     doc["actuals"] = {k: v for k, v in doc.get("actuals", {}).items() if k in seen}
+    if "imported" in doc:
+        doc["imported"] = {k: v for k, v in doc["imported"].items() if k in seen}
     for action in doc.get("actions", []):
         if action.get("kpi") not in seen:
             action["kpi"] = None
@@ -286,3 +289,24 @@ def test_schema_file_in_the_docs_is_not_stale() -> None:
     text = (Path(__file__).resolve().parents[2] / "docs" / "file-format.md").read_text(encoding="utf-8")
     for phrase in ("used twice", "not a KPI of this plan", "at_risk", "ten years"):
         assert phrase in text, phrase
+
+
+@pytest.mark.parametrize("channels, accepted", [(50, True), (51, False)])
+def test_imported_shares_at_the_channel_limit(channels: int, accepted: bool) -> None:
+    doc = example_data("cafe")
+    kpi = doc["kpis"][0]["id"]
+    shares = {f"채널{n}": {"value": 1, "days": 7, "as_of": "2026-03-10"} for n in range(channels)}
+    doc["imported"] = {kpi: {"2026-03-02": shares}}
+    assert schema_accepts(doc) is accepted
+    assert program_accepts(doc) is accepted
+
+
+@pytest.mark.parametrize("share", [
+    {"value": 1, "denominator": "10"}, {"value": 1, "days": 401}, {"value": 1, "as_of": "2026-02-30"},
+    {"days": 3}, {"value": 1, "extra": 0},
+])
+def test_malformed_imported_shares_are_refused_by_both(share: dict) -> None:
+    doc = example_data("cafe")
+    doc["imported"] = {doc["kpis"][0]["id"]: {"2026-03-02": {"Instagram": share}}}
+    assert not schema_accepts(doc)
+    assert not program_accepts(doc)
