@@ -347,12 +347,20 @@ class ProgressView(QWidget):
         if answer.action == APPLY:
             self.apply_preview(preview)
 
+    @staticmethod
+    def _take_import(preview):
+        """The change an import makes: the values, and each channel's share of them."""
+        from kpiwizard.export.platforms import apply_import  # loads when an import is confirmed
+
+        def change(project) -> None:
+            imported = apply_import(project, preview)
+            project.actuals, project.imported = imported.actuals, imported.imported
+        return change
+
     def apply_preview(self, preview) -> Text | None:
         """Write the preview's values into the plan: one undoable step."""
-        from kpiwizard.export.platforms import apply_import
-
         reason = self.doc.edit(t("플랫폼 파일 가져오기", "Import platform files"),
-                               lambda p: setattr(p, "actuals", apply_import(p, preview).actuals), lang=self.lang)
+                               self._take_import(preview), lang=self.lang)
         report(self.import_error, reason, self.lang)
         if reason is None:
             names = ", ".join(sorted({Path(f.name.split("/")[0]).name for f in preview.files}))

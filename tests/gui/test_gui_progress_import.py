@@ -341,3 +341,38 @@ def test_every_control_of_the_preview_has_a_name_and_help_in_the_language(qtbot,
     assert titles[0] == ("플랫폼 파일 미리보기" if lang is Lang.KO else "Platform files: preview")
     assert {"QComboBox", "QPushButton", "QTableWidget", "QTreeWidget"} <= set(titles[1:])
     assert missing == []
+
+
+def test_instagram_dropped_one_day_and_youtube_the_next_add_up_and_undo_takes_back_only_the_second(
+        qtbot, tmp_path, fake_dialogs):
+    """A KPI fed by two channels: the second import adds its channel, the preview says which is kept."""
+    pf = _fixtures()
+    doc, _language, view = open_example(qtbot, ProgressView)
+    posts = write(tmp_path, "posts.csv", instagram_posts())
+    youtube = write(tmp_path, "youtube.zip", pf.youtube_zip({MON + timedelta(i): {"subs": 1, "views": 30}
+                                                             for i in range(14)},
+                                                            [{"day": MON + timedelta(3), "views": 300}]))
+    fake_dialogs.script(lambda dialog: dialog.apply_button.click())
+    drop(view, [posts])
+    wait_read(qtbot, view)
+    after_instagram = doc.project
+    notes = {}
+
+    def confirm(dialog):
+        for r in range(dialog.values.rowCount()):
+            notes[(dialog.values.item(r, 0).text(), dialog.values.item(r, 1).text()[:10])] = \
+                dialog.values.item(r, dialog.values.columnCount() - 1).text()
+        dialog.apply_button.click()
+
+    fake_dialogs.script(confirm)
+    drop(view, [youtube])
+    wait_read(qtbot, view)
+    together = apply_import(after_instagram, plan_import(after_instagram, [posts, youtube], Lang.KO))
+    week = MON.isoformat()
+    # The café's post count: four Instagram posts in the first week plus the YouTube video, as one
+    # import of both files would give.
+    assert doc.project.actuals == together.actuals
+    assert doc.project.actuals["posts_per_period"][MON] == 5
+    assert any(key[1] == week and "Instagram: 지난번에 가져온 값" in note for key, note in notes.items())
+    doc.undo_stack.undo()
+    assert doc.project == after_instagram
