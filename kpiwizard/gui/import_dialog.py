@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kpiwizard.core.aggregate import CHANGED, NEW, SAME, ImportPreview
+from kpiwizard.core.aggregate import CHANGED, NEW, SAME, ImportPreview, kept_text
 from kpiwizard.core.enums import Lang
 from kpiwizard.core.formatting import format_value
 from kpiwizard.core.kpiview import view_kpis
@@ -124,6 +124,8 @@ class ImportDialog(QDialog):
             if pv.partial:
                 notes.append(tr(t(f"일부 기간: {pv.covered_days}/{pv.period.days}일",
                                   f"partial: {pv.covered_days} of {pv.period.days} days")))
+            if pv.kept:
+                notes.append(tr(kept_text(pv)))
             cells = [
                 view.name if view else pv.kpi_name.get(self.lang),
                 f"{pv.period.start.isoformat()} – {pv.period.end.isoformat()}",
