@@ -1,0 +1,56 @@
+"""The deadline day itself: a verdict is final only once the last period is recorded or the day is over.
+
+A KPI reached early and reviewed on its deadline day still has its last week to record, so the
+review shows where the line is heading, as on any day before; the day after the deadline, or once
+the last period's reading is in, the verdict is final and no forecast is drawn (nothing is left to
+forecast). Mutation testing found both edges unguarded (docs/mutation.md).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from kpiwizard.core.enums import Status
+from kpiwizard.core.models import KpiSelection, Project
+from kpiwizard.core.progress import evaluate_kpi
+
+MON = date(2026, 1, 5)
+DEADLINE = MON + timedelta(27)  # Sunday 1 February: the end of the fourth week
+
+
+def plan(weeks: list[float]) -> Project:
+    kpi = KpiSelection(id="followers", catalog_id="followers", baseline=100, target=200, frequency="weekly")
+    return Project(start=MON, end=DEADLINE, kpis=[kpi],
+                   actuals={"followers": {MON + timedelta(7 * i): v for i, v in enumerate(weeks)}})
+
+
+@pytest.mark.parametrize("on, final", [
+    (DEADLINE - timedelta(1), False), (DEADLINE, False), (DEADLINE + timedelta(1), True),
+])
+def test_reached_early_the_deadline_day_still_shows_a_forecast_the_day_after_does_not(on, final):
+    project = plan([150, 210, 230])  # reached in week 2; week 4 not yet recorded
+    result = evaluate_kpi(project, project.kpi("followers"), on)
+    assert result.status is Status.REACHED
+    assert (result.forecast is None) is final
+
+
+@pytest.mark.parametrize("on", [DEADLINE - timedelta(3), DEADLINE])
+def test_once_the_last_period_is_recorded_the_verdict_is_final_even_before_the_day_is_over(on):
+    project = plan([150, 210, 230, 240])  # the last week's reading, entered on its Thursday or Sunday
+    result = evaluate_kpi(project, project.kpi("followers"), on)
+    assert result.status is Status.REACHED
+    assert result.forecast is None
+    missed = plan([110, 120, 130, 140])
+    result = evaluate_kpi(missed, missed.kpi("followers"), on)
+    assert result.status is Status.MISSED and result.forecast is None
+
+
+def test_not_reached_on_the_deadline_day_is_not_missed_until_the_last_week_is_in():
+    project = plan([110, 130, 160])
+    result = evaluate_kpi(project, project.kpi("followers"), DEADLINE)
+    assert result.status not in (Status.MISSED, Status.REACHED)
+    assert result.forecast is not None
+    after = evaluate_kpi(project, project.kpi("followers"), DEADLINE + timedelta(1))
+    assert after.status is Status.MISSED and after.forecast is None
