@@ -54,3 +54,13 @@ def test_not_reached_on_the_deadline_day_is_not_missed_until_the_last_week_is_in
     assert result.forecast is not None
     after = evaluate_kpi(project, project.kpi("followers"), DEADLINE + timedelta(1))
     assert after.status is Status.MISSED and after.forecast is None
+
+
+def test_readings_without_a_target_are_no_data_not_a_verdict():
+    """A KPI the owner records but has not given a target yet: its readings cannot make a status."""
+    kpi = KpiSelection(id="followers", catalog_id="followers", baseline=100, frequency="weekly")
+    project = Project(start=MON, end=DEADLINE, kpis=[kpi],
+                      actuals={"followers": {MON: 120, MON + timedelta(7): 130}})
+    for on in (MON + timedelta(15), DEADLINE + timedelta(1)):
+        result = evaluate_kpi(project, kpi, on)
+        assert (result.status, result.readings) == (Status.NO_DATA, 2)
