@@ -7,6 +7,7 @@ where it came from, so a verdict can print the figures it stood on and the owner
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .enums import KpiKind, Lang
@@ -46,40 +47,33 @@ def _pct(value: float) -> str:
     return format_number(value * 100, 1) + "%"
 
 
-def organic_growth_per_post(project: Project) -> Assumed:
-    entry = reference("assumptions")["organic_growth_per_post"]
-    own = project.assumptions.organic_growth_per_post
+def _scalar(project: Project, key: str, label: Text, shown: Callable[[float], Text]) -> Assumed:
+    """One number of ``resources/reference/assumptions.json`` that the plan may set for itself."""
+    entry = reference("assumptions")[key]
+    own = getattr(project.assumptions, key)
     value = entry["value"] if own is None else own
-    return Assumed(
-        "assumptions.organic_growth_per_post", value,
-        t("주 1회 게시당 월 팔로워 증가", "monthly follower growth per weekly post"),
-        t(_pct(value), _pct(value)),
-        _default_source(entry) if own is None else _PLAN_VALUE, own is None,
-    )
+    return Assumed(f"assumptions.{key}", value, label, shown(value),
+                   _default_source(entry) if own is None else _PLAN_VALUE, own is None)
+
+
+def _percent(value: float) -> Text:
+    return t(_pct(value), _pct(value))
+
+
+def organic_growth_per_post(project: Project) -> Assumed:
+    return _scalar(project, "organic_growth_per_post",
+                   t("주 1회 게시당 월 팔로워 증가", "monthly follower growth per weekly post"), _percent)
 
 
 def min_followers_per_weekly_post(project: Project) -> Assumed:
-    entry = reference("assumptions")["min_followers_per_weekly_post"]
-    own = project.assumptions.min_followers_per_weekly_post
-    value = entry["value"] if own is None else own
-    return Assumed(
-        "assumptions.min_followers_per_weekly_post", value,
-        t("주 1회 게시당 최소 월 증가", "minimum monthly gain per weekly post"),
-        t(f"{format_number(value, 1)}명", f"{format_number(value, 1)} followers"),
-        _default_source(entry) if own is None else _PLAN_VALUE, own is None,
-    )
+    return _scalar(project, "min_followers_per_weekly_post",
+                   t("주 1회 게시당 최소 월 증가", "minimum monthly gain per weekly post"),
+                   lambda v: t(f"{format_number(v, 1)}명", f"{format_number(v, 1)} followers"))
 
 
 def max_organic_monthly_growth(project: Project) -> Assumed:
-    entry = reference("assumptions")["max_organic_monthly_growth"]
-    own = project.assumptions.max_organic_monthly_growth
-    value = entry["value"] if own is None else own
-    return Assumed(
-        "assumptions.max_organic_monthly_growth", value,
-        t("광고 없이 한 달 최대 증가", "organic growth ceiling a month"),
-        t(_pct(value), _pct(value)),
-        _default_source(entry) if own is None else _PLAN_VALUE, own is None,
-    )
+    return _scalar(project, "max_organic_monthly_growth",
+                   t("광고 없이 한 달 최대 증가", "organic growth ceiling a month"), _percent)
 
 
 def cost_per_follower(project: Project) -> Assumed | None:
