@@ -21,18 +21,21 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from .enums import Lang
 from .errors import UserError
+from .formatting import format_money, format_number
 from .korean import eun
 from .models import Action, Project
 from .resources import resource_path
 from .text import t
 
 if TYPE_CHECKING:
-    from .aggregate import CampaignCredit, Reading
+    from .aggregate import CampaignCredit, ImportPreview, Reading
 
 
 @lru_cache(maxsize=1)
@@ -158,3 +161,78 @@ def credit_campaigns(project: Project, readings: list[Reading]) -> tuple[list[Ca
         for i, b in sorted(totals.items())
     ]
     return credits, sorted(u for u in unmatched if u.strip())
+
+
+# The campaign credit as a table (the app's import preview): one row per action, then one per KPI.
+CAMPAIGN_TITLE = t("캠페인 링크 성과", "Campaign links")
+CAMPAIGN_COLUMNS = (t("실행", "Action"), t("캠페인", "Campaign"), t("방문 (세션)", "Sessions"),
+                    t("주요 이벤트", "Key events"), t("매출", "Revenue"))
+CAMPAIGN_HELP = t(
+    "구글 애널리틱스 파일에서 캠페인 링크 (UTM)로 들어온 방문, 주요 이벤트(예약·구매 같은 중요한 행동)와 "
+    "매출을 그 링크를 만든 실행과, 그 실행이 움직이는 KPI별 합계로 보여 줍니다.",
+    "Visits (sessions), key events (bookings, purchases and other actions that matter) and revenue that came "
+    "through each action's campaign link (UTM) in the GA4 file, and their total per KPI the actions move.")
+NO_ACTION_MATCH = t("계획의 활동과 맞지 않는 캠페인: ", "Campaigns matching no action: ")
+SHORT_WIDTH = 30  # columns of a tactic shown in the table (a Hangul syllable takes two); the tooltip has it all
+
+
+def _width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def shorten(text: str, width: int = SHORT_WIDTH) -> str:
+    """``text`` on one line, cut to ``width`` columns (Hangul and other wide letters count two) and
+    ending in '…' when cut, at a space if one is in the second half."""
+    text = " ".join(text.split())
+    if sum(_width(ch) for ch in text) <= width:
+        return text
+    cut, used = "", 0
+    for ch in text:
+        if used + _width(ch) > width - 1:  # room for the '…'
+            break
+        cut += ch
+        used += _width(ch)
+    space = cut.rfind(" ")
+    if space >= len(cut) // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,·(") + "…"
+
+
+@dataclass(frozen=True)
+class CampaignRow:
+    """One line of the campaign table, every cell already worded and formatted."""
+
+    label: str  # "1. 평일 오후 디저트 세트 쿠폰…" or "→ SNS 매출"
+    full: str  # the whole tactic (or KPI name) for the tooltip
+    campaign: str  # the campaign name, or "합계"/"Total" on a KPI's line
+    sessions: str
+    key_events: str
+    revenue: str  # in the plan's currency
+    total: bool = False
+
+
+def campaign_rows(project: Project, preview: ImportPreview, kpi_names: dict[str, str],
+                  lang: Lang | str) -> list[CampaignRow]:
+    """The preview's campaign credit per action (in action order), then the totals per KPI.
+
+    ``kpi_names``: KPI id -> name in ``lang`` (a KPI missing there is shown by its id).
+    """
+    currency = project.business.currency
+    rows = []
+    for c in preview.campaigns:
+        tactic = project.actions[c.action_index].tactic if c.action_index < len(project.actions) else ""
+        number = f"{c.action_index + 1}. "
+        rows.append(CampaignRow(number + shorten(tactic), number + tactic, c.campaign, format_number(c.sessions),
+                                format_number(c.key_events), format_money(c.revenue, currency)))
+    for kpi_id, (sessions, key_events, revenue) in preview.campaign_totals_by_kpi().items():
+        name = kpi_names.get(kpi_id, kpi_id)
+        rows.append(CampaignRow("→ " + shorten(name), name, t("합계", "Total").get(lang), format_number(sessions),
+                                format_number(key_events), format_money(revenue, currency), total=True))
+    return rows
+
+
+def unmatched_line(campaigns: list[str], lang: Lang | str, limit: int = 20) -> str:
+    """'계획의 활동과 맞지 않는 캠페인: a, b' (the first ``limit``), or "" when every campaign matched."""
+    if not campaigns:
+        return ""
+    return NO_ACTION_MATCH.get(lang) + ", ".join(campaigns[:limit])

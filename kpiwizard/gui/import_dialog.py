@@ -16,6 +16,7 @@ from kpiwizard.core.formatting import format_value
 from kpiwizard.core.kpiview import view_kpis
 from kpiwizard.core.models import Project
 from kpiwizard.core.text import Text, t
+from kpiwizard.core.utm import CAMPAIGN_COLUMNS, CAMPAIGN_HELP, CAMPAIGN_TITLE, campaign_rows, unmatched_line
 
 from .qt import (
     QAbstractItemView,
@@ -182,10 +183,10 @@ class ImportDialog(QDialog):
         self.mapping_box = self._box(tr(t("KPI에 연결되지 않은 열", "Columns feeding no KPI")), self.mapping)
         self.mapping_box.setVisible(bool(rows))
 
+        # -- GA4 campaign links: what each action's link brought, and the total per KPI it moves
+        self.campaign_box = self._campaigns(project, views)
+
         notes = [n.get(self.lang) for n in preview.notes]
-        if preview.unmatched_campaigns:
-            notes.append(tr(t("계획의 활동과 맞지 않는 캠페인: ", "Campaigns matching no action: "))
-                         + ", ".join(preview.unmatched_campaigns[:20]))
         self.notes = _plain("\n".join(f"• {n}" for n in notes))
         self.notes.setVisible(bool(notes))
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -224,6 +225,7 @@ class ImportDialog(QDialog):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(files_box)
         split.addWidget(values_box)
+        split.addWidget(self.campaign_box)
         split.addWidget(self.mapping_box)
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
@@ -242,6 +244,49 @@ class ImportDialog(QDialog):
     def _box(title: str, widget: QWidget) -> QGroupBox:
         box = QGroupBox(title)
         QVBoxLayout(box).addWidget(widget)
+        return box
+
+    def _campaigns(self, project: Project, views: dict) -> QGroupBox:
+        """The campaign table (rows from the core, in action order, then one line per KPI) and the
+        campaigns that matched no action; hidden when the files carry no campaign."""
+        rows = campaign_rows(project, self.preview, {k: v.name for k, v in views.items()}, self.lang)
+        self.campaigns = QTableWidget(len(rows), len(CAMPAIGN_COLUMNS))
+        self.campaigns.setHorizontalHeaderLabels([self.tr_(c) for c in CAMPAIGN_COLUMNS])
+        self.campaigns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.campaigns.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.campaigns.verticalHeader().hide()
+        self.campaigns.setTabKeyNavigation(False)
+        self.campaigns.setWordWrap(False)
+        describe(self.campaigns, self.tr_(CAMPAIGN_TITLE), self.tr_(CAMPAIGN_HELP))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for r, row in enumerate(rows):
+            cells = (row.label, row.campaign, row.sessions, row.key_events, row.revenue)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(row.full if col == 0 else text)
+                if col >= 2:
+                    item.setTextAlignment(right)
+                if row.total:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.campaigns.setItem(r, col, item)
+        self.campaigns.resizeColumnsToContents()
+        self.campaigns.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # compact: one line a row, and room for up to six rows before it scrolls
+        line = self.campaigns.fontMetrics().height() + 8
+        self.campaigns.verticalHeader().setDefaultSectionSize(line)
+        self.campaigns.setMinimumHeight(self.campaigns.horizontalHeader().sizeHint().height()
+                                        + line * min(max(len(rows), 1), 6) + 2 * self.campaigns.frameWidth())
+        self.campaigns.setVisible(bool(rows))
+        self.unmatched = _plain(unmatched_line(self.preview.unmatched_campaigns, self.lang))
+        self.unmatched.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.unmatched.setVisible(bool(self.preview.unmatched_campaigns))
+        box = QGroupBox(self.tr_(CAMPAIGN_TITLE))
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.campaigns)
+        layout.addWidget(self.unmatched)
+        box.setVisible(bool(rows) or bool(self.preview.unmatched_campaigns))
         return box
 
     def chosen_mappings(self) -> dict[str, str]:
