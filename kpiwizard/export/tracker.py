@@ -57,6 +57,7 @@ from .tracker_layout import (
     HEADER_ROW,
     ID_ROW,
     META_SHEET,
+    PERCENT_FORMAT,
     ActualsSheet,
     Layout,
     build_layout,
@@ -66,6 +67,7 @@ from .tracker_layout import (
     is_percent,
     period_index,
     quote_sheet,
+    to_fraction,
 )
 from .tracker_text import (
     ACTIONS_HEADERS,
@@ -159,9 +161,19 @@ def money_format(currency: str) -> str:
 
 
 def value_format(view: KpiView, values: Iterable[float]) -> str:
+    """How the Dashboard shows a KPI's numbers, on the plan's scale: a percent KPI's 4.6 as "4.6%"
+    (a quoted sign: the number stays 4.6)."""
     numbers = [v for v in (view.baseline, view.target, view.band_low, view.band_high, *values)
                if v is not None]
-    return "#,##0" if all(float(v).is_integer() for v in numbers) else "#,##0.0#"
+    number = "#,##0" if all(float(v).is_integer() for v in numbers) else "#,##0.0#"
+    return number + '"%"' if is_percent(view) else number
+
+
+def fraction_format(view: KpiView, values: Iterable[float]) -> str:
+    """A chart's percent axis: the lines and actuals are fractions there, like the actual cells."""
+    numbers = [v for v in (view.baseline, view.target, view.band_low, view.band_high, *values)
+               if v is not None]
+    return "0%" if all(float(v).is_integer() for v in numbers) else PERCENT_FORMAT
 
 
 def cached(value):
@@ -375,19 +387,22 @@ class _Writer:
         col = sheet.column(view.id)
         ws.text(ID_ROW, col, view.id)
         values = self.cells[view.id]
-        style = {**INPUT, **BORDER}
-        if not is_percent(view):  # a percent cell keeps the General format: "4.6%" typed is then seen as percent
-            style["num_format"] = value_format(view, values.values())
-        for i in range(len(sheet.periods)):
-            ws.value(FIRST_ROW + i, col, values.get(i), **style)
         low, high = input_bounds(view, values.values())
         if is_percent(view):
-            rule = self.tr("0에서 100 사이의 숫자(퍼센트)를 적으세요. 4.5%는 4.5로 적습니다.",
-                           "Type a number from 0 to 100 (percent): 4.5% is 4.5.")
-        elif low < 0:
-            rule = self.tr("숫자를 적으세요.", "Type a number.")
+            # What the owner types, "4.6%", every spreadsheet program stores as 0.046: the cells hold
+            # fractions in a percent format, and the formulas read them times 100.
+            style = {**INPUT, **BORDER, "num_format": PERCENT_FORMAT}
+            cells = {i: to_fraction(v) for i, v in values.items()}
+            low, high = to_fraction(low), to_fraction(high)
+            rule = self.tr("0%에서 100% 사이로, 4.5%처럼 %를 붙여 적으세요.",
+                           "Type a percentage from 0% to 100% with its % sign, e.g. 4.5%.")
         else:
-            rule = self.tr("0 이상의 숫자를 적으세요.", "Type a number, 0 or more.")
+            style = {**INPUT, **BORDER, "num_format": value_format(view, values.values())}
+            cells = values
+            rule = (self.tr("숫자를 적으세요.", "Type a number.") if low < 0
+                    else self.tr("0 이상의 숫자를 적으세요.", "Type a number, 0 or more."))
+        for i in range(len(sheet.periods)):
+            ws.value(FIRST_ROW + i, col, cells.get(i), **style)
         if sheet.periods:  # a plan that ends before it starts has no rows to validate
             ws.ws.data_validation(FIRST_ROW - 1, col - 1, sheet.last_row - 1, col - 1, {
                 "validate": "decimal", "criteria": "between", "minimum": int(low), "maximum": int(high),
@@ -478,7 +493,8 @@ class _Writer:
         ws.value(r, C_RISK, kpi.thresholds.at_risk, num_format="0.00", **BORDER)
         mask = fx.counted(values, starts, "review_date", self._cycle_term(kpi, starts, ends))
         ws.formula(r, C_READINGS, fx.readings(mask), core.readings, num_format="0", **BORDER)
-        ws.formula(r, C_LATEST, fx.latest(mask, values, c[C_READINGS]), core.latest, num_format=number_format,
+        ws.formula(r, C_LATEST, fx.latest(mask, values, c[C_READINGS], is_percent(view)), core.latest,
+                   num_format=number_format,
                    **BORDER)
         ws.formula(r, C_MEASURED, fx.latest(mask, ends, c[C_READINGS]), core.measured_on, num_format=DATE_FORMAT,
                    **BORDER)
@@ -534,14 +550,22 @@ class _Writer:
             days = sorted({self.p.start - timedelta(days=1), last, self.p.end})
             days += [days[-1]] * (3 - len(days))
             band_low, band_high = view.band_low, view.band_high
+            # on the scale of the actual cells the chart draws beside them: a percent KPI's are fractions
+            percent = is_percent(view)
+            number = PERCENT_FORMAT if percent else "#,##0.0#"
+
+            def scale(value: float | None, percent: bool = percent) -> float | None:
+                return to_fraction(value) if percent and value is not None else value
+
             for j, d in enumerate(days):
                 ws.value(r, CD_DATES + j, d, num_format=DATE_FORMAT)
                 if view.direction is Direction.RANGE and band_low is not None and band_high is not None:
-                    ws.value(r, CD_LINE + j, min(band_low, band_high), num_format="#,##0.0#")
-                    ws.value(r, CD_HIGH + j, max(band_low, band_high), num_format="#,##0.0#")
+                    ws.value(r, CD_LINE + j, scale(min(band_low, band_high)), num_format=number)
+                    ws.value(r, CD_HIGH + j, scale(max(band_low, band_high)), num_format=number)
                 elif view.direction is not Direction.RANGE:
-                    ws.value(r, CD_LINE + j, trajectory_value(view.selection, self.p.start, view.deadline, d),
-                             num_format="#,##0.0#")
+                    ws.value(r, CD_LINE + j,
+                             scale(trajectory_value(view.selection, self.p.start, view.deadline, d)),
+                             num_format=number)
             ws.text(r, CD_UNIT, view.unit)
         ws.fit(1, [v.name for v in self.views] + ["KPI"], low=16, high=40)
         for col in range(2, CD_UNIT + 1):
@@ -571,8 +595,11 @@ class _Writer:
             chart.show_blanks_as("gap")
             chart.set_x_axis({"min": x_min, "max": x_max, "num_format": "mm-dd", "num_font": small,
                               "major_gridlines": {"visible": False}})
-            y_axis = {"num_font": small, "num_format": value_format(view, self.cells[view.id].values())}
-            if view.unit:
+            recorded = self.cells[view.id].values()
+            percent = is_percent(view)
+            y_axis = {"num_font": small,
+                      "num_format": fraction_format(view, recorded) if percent else value_format(view, recorded)}
+            if view.unit and view.unit.strip() != "%":  # the axis's numbers already say "%"
                 y_axis.update(name=_chart_text(view.unit, [data, r, CD_UNIT - 1]), name_font=small)
             chart.set_y_axis(y_axis)
             chart.set_legend({"position": "bottom", "font": small})

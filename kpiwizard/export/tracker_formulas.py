@@ -15,6 +15,8 @@ from __future__ import annotations
 from kpiwizard.core.enums import Direction
 from kpiwizard.core.models import KpiSelection
 
+from .tracker_layout import PERCENT_PLACES
+
 
 def q(text: str) -> str:
     """A string literal inside a formula."""
@@ -32,9 +34,15 @@ def readings(mask: str) -> str:
     return f"=SUMPRODUCT({mask})"
 
 
-def latest(mask: str, result: str, readings_cell: str) -> str:
-    """progress.evaluate_kpi's latest point: ``result``'s cell beside the last counted reading."""
-    return f'=IF({readings_cell}=0,"",LOOKUP(2,1/({mask}),{result}))'
+def latest(mask: str, result: str, readings_cell: str, percent: bool = False) -> str:
+    """progress.evaluate_kpi's latest point: ``result``'s cell beside the last counted reading.
+
+    ``percent``: the cells hold fractions (0.046 shown as 4.6%) and the result is on the plan's
+    scale (4.6), rounded as the importer rounds it (tracker_layout.from_fraction)."""
+    found = f"LOOKUP(2,1/({mask}),{result})"
+    if percent:
+        found = f"ROUND({found}*100,{PERCENT_PLACES})"
+    return f'=IF({readings_cell}=0,"",{found})'
 
 
 def _gap(x: str, low: str, high: str) -> str:

@@ -44,6 +44,7 @@ from .tracker_layout import (
     ActualsSheet,
     build_layout,
     fingerprint,
+    from_fraction,
     input_bounds,
     is_percent,
     period_index,
@@ -240,7 +241,9 @@ def _number(c, sheet: str, coordinate: str, low: float, high: float, name_ko: st
             percent: bool = False) -> float | None:
     """One input cell as a number, or None when blank; anything else stops the import.
 
-    In a percent KPI a percent-formatted cell means what it shows: 0.046 shown as 4.6% is 4.6."""
+    In a percent KPI a percent-formatted cell means what it shows: 0.046 shown as 4.6% is 4.6 (the
+    trackers exported today hold every percent actual so). A cell in the General format is read as
+    it is: trackers of earlier versions held the percent itself there (4.6)."""
     value = None if c is None else c.value
     where = _where(sheet, coordinate)
     if value is None:
@@ -261,7 +264,7 @@ def _number(c, sheet: str, coordinate: str, low: float, high: float, name_ko: st
                     f"is not a number; type only numbers in the '{name_en}' cells.")
     number = float(value)
     if percent and math.isfinite(number) and percent_formatted(c):
-        number = round(number * 100, 10)  # 0.046 * 100 is 4.6000000000000005
+        number = from_fraction(number)  # 0.57 * 100 is 56.99999999999999: rounded as the workbook rounds
     if not math.isfinite(number) or not low <= number <= high:
         if low == 0 and high == 100:
             rule = t("0에서 100 사이의 퍼센트", "a percentage from 0 to 100")

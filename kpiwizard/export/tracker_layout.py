@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 
 from kpiwizard.core.enums import Frequency, Lang
 from kpiwizard.core.kpiview import KpiView
@@ -58,7 +59,7 @@ class ActualsSheet:
     def last_row(self) -> int:
         return FIRST_ROW + len(self.periods) - 1
 
-    def range_ref(self, column: int, absolute: bool = True) -> str:
+    def range_ref(self, column: int) -> str:
         """``'Sheet'!$D$5:$D$20``: the column's period cells, for formulas and charts."""
         letter = column_letter(column)
         return f"{quote_sheet(self.title)}!${letter}${FIRST_ROW}:${letter}${self.last_row}"
@@ -99,9 +100,30 @@ def is_percent(view: KpiView) -> bool:
     return view.percent or view.unit.strip() == "%"
 
 
+# A percent KPI's actual cells hold fractions in a percent format (0.046 shown as 4.6%), which is
+# what Excel, LibreOffice, Gnumeric and Google Sheets store when "4.6%" is typed; the plan and the
+# Dashboard keep the plan's scale (4.6). Back on the plan's scale, a fraction times 100 is rounded
+# to PERCENT_PLACES decimals — by the importer and by the workbook's formulas alike — which drops
+# the multiplication's float noise (0.57 * 100 is 56.99999999999999) and nothing the owner typed.
+PERCENT_FORMAT = "0.0#%"
+PERCENT_PLACES = 12
+
+
+def to_fraction(value: float) -> float:
+    """A percent KPI's value (4.6) as its actual cell holds it: 0.046, the very number a spreadsheet
+    stores for "4.6%" typed (4.1 / 100 would be 0.04099999999999999)."""
+    return float(Decimal(repr(float(value))) / 100)
+
+
+def from_fraction(value: float) -> float:
+    """A percent-formatted cell's number (0.046) on the plan's scale (4.6)."""
+    return round(value * 100, PERCENT_PLACES)
+
+
 def input_bounds(view: KpiView, recorded: Iterable[float]) -> tuple[float, float]:
-    """What an actuals cell accepts: 0..100 for a percent, else >= 0 unless the plan itself uses
-    negative numbers. The writer's validation and the importer's checks both ask here."""
+    """What an actuals cell accepts on the plan's scale: 0..100 for a percent (0..1 as the cell's
+    fraction), else >= 0 unless the plan itself uses negative numbers. The writer's validation and
+    the importer's checks both ask here."""
     if is_percent(view):
         return 0.0, 100.0
     numbers = [v for v in (view.baseline, view.target, view.band_low, view.band_high, *recorded)

@@ -90,8 +90,8 @@ FUNNEL_OUTPUTS = [
 GUIDE_STEPS = [
     t("1. 기록일(기간 끝)이 되면 해당 실적 시트의 노란 칸에 이번 기간 숫자를 적습니다. 빈 칸은 '아직 기록 없음'입니다.",
       "1. On each record date (the period's end), type the period's number into the yellow cells of the actuals sheet. A blank cell means 'not recorded yet'."),
-    t("2. 숫자만 적으세요. 퍼센트 KPI는 0~100 사이 숫자로(4.5% → 4.5) 적습니다. 4.5%라고 적은 칸도 가져오기는 4.5로 읽습니다. 수식이나 글자는 가져오기에서 거부됩니다.",
-      "2. Type numbers only. Percent KPIs take a number from 0 to 100 (4.5% → 4.5); a cell typed as 4.5% is imported as 4.5 too. Formulas and text are refused when importing."),
+    t("2. 숫자만 적으세요. 단위가 %인 KPI는 4.5%처럼 %를 붙여 적습니다(0%~100%). 수식이나 글자는 가져오기에서 거부됩니다.",
+      "2. Type numbers only. For a KPI measured in %, type the % sign too, e.g. 4.5% (0% to 100%). Formulas and text are refused when importing."),
     t("3. 대시보드가 오늘 날짜를 기준으로 최근 실적, 진척률, 예정 대비 속도, 상태와 종합 점수를 자동으로 계산합니다.",
       "3. The dashboard computes, as of today, the latest actual, progress, pace against the plan, the status and the overall score by itself."),
     t("4. 실행 계획 시트에서 각 실행 항목의 상태를 목록에서 고르고, ROI 시트의 노란 칸에 비용과 매출을 적으세요. 노란 칸은 모두 가져오기로 계획에 반영되고, 나머지 칸은 잠겨 있습니다.",

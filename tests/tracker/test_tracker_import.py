@@ -173,6 +173,20 @@ def test_a_tracker_edited_in_libreoffice_and_one_saved_by_gnumeric_import_the_sa
     assert got.actions[3].status is ActionStatus.DROPPED
     assert got.roi.ad_spend == 350000 and got.roi.funnel.click_rate == 0.03
     assert results[0].summary(Lang.EN).splitlines()[0] == f"{weekly}: 2 new, 0 changed, 1 cleared"
+    # and the workbook itself, recalculated by LibreOffice and by Gnumeric, read "4.6%" as 4.6 too
+    from kpiwizard.core.progress import evaluate, today
+    from kpiwizard.export.tracker import C_LATEST, C_PROGRESS, C_STATUS, DASH_FIRST_ROW
+    from kpiwizard.core.vocab import STATUS_NAMES
+    from tracker_recalc import load
+
+    core = evaluate(got, today())["engagement_rate"]
+    row = DASH_FIRST_ROW + [k.id for k in project.kpis].index("engagement_rate")
+    assert core.latest == 4.6
+    for path in (by_lo, again, again2):
+        ws = load(path)["Dashboard"]
+        assert ws.cell(row=row, column=C_LATEST).value == 4.6, path
+        assert ws.cell(row=row, column=C_PROGRESS).value == pytest.approx(core.progress, abs=1e-12), path
+        assert ws.cell(row=row, column=C_STATUS).value == STATUS_NAMES[core.status].get(Lang.EN), path
 
 
 # -- percents -----------------------------------------------------------------------------------
@@ -181,7 +195,8 @@ def test_a_tracker_edited_in_libreoffice_and_one_saved_by_gnumeric_import_the_sa
     (0.046, "0.0%", 4.6),  # typed "4.6%": Excel and LibreOffice store 0.046 and format it as percent
     (0.046, "0.00%", 4.6),
     (0.5, "0%", 50),
-    (1, "0%", 100),
+    (1, "0%", 100),  # 100%, the upper edge, accepted
+    (0, "0.0#%", 0),  # 0%, the lower edge, accepted
     (4.6, "General", 4.6),  # typed "4.6": a plain number is the percent itself
     (0.046, "General", 0.046),  # a plain 0.046 stays 0.046 (a tiny percent is possible)
     (0.046, '0.0"%"', 0.046),  # a percent sign in quotes is only text beside the number
@@ -192,6 +207,16 @@ def test_a_percent_formatted_cell_in_a_percent_kpi_means_what_it_shows(cafe, sto
     _edit(tracker, {where: stored}, formats={where: number_format})
     got = import_actuals(project, tracker).project.actuals["engagement_rate"]
     assert got[periods(project.start, project.end, Frequency.WEEKLY)[5].start] == expected
+
+
+@pytest.mark.parametrize("stored,shown", [(1.0001, "100.01%"), (-0.0001, "-0.01%")])
+def test_a_percent_just_beyond_0_to_100_is_refused(cafe, stored, shown):
+    project, tracker = cafe
+    where = _cell(project, "engagement_rate", 5)
+    _edit(tracker, {where: stored}, formats={where: "0.0#%"})
+    with pytest.raises(TrackerImportError, match=f"cell {where[1]}") as e:
+        import_actuals(project, tracker)
+    assert f"{shown} is not accepted" in e.value.text.en and "0 to 100" in e.value.text.en
 
 
 def test_a_percent_format_in_a_kpi_that_is_not_a_percent_changes_nothing(cafe):
@@ -211,11 +236,31 @@ def test_a_percent_over_100_is_refused_saying_what_the_cell_shows(cafe):
     assert "140%" in e.value.text.en and "0 to 100" in e.value.text.en
 
 
-def test_percent_input_cells_keep_the_general_format_so_a_typed_percent_is_recognised(cafe):
+def test_percent_input_cells_hold_fractions_in_a_percent_format_like_a_typed_percent(cafe):
+    """The cells hold what a spreadsheet stores for "4.1%" typed (0.041), not 4.1 / 100."""
     project, tracker = cafe
     ws = openpyxl.load_workbook(tracker)[WEEKLY_KO]
-    assert ws[_cell(project, "engagement_rate", 5)[1]].number_format == "General"
+    recorded = list(project.actuals["engagement_rate"].values())
+    cells = [ws[_cell(project, "engagement_rate", i)[1]] for i in range(len(recorded))]
+    assert [c.value for c in cells] == [float(f"{v / 100:.12g}") for v in recorded]
+    assert 0.041 in [c.value for c in cells]
+    assert {c.number_format for c in cells} == {"0.0#%"}
+    assert ws[_cell(project, "engagement_rate", 5)[1]].number_format == "0.0#%"  # the blank ones too
     assert ws[_cell(project, "coupon_visits", 5)[1]].number_format == "#,##0"
+
+
+def test_a_tracker_of_an_earlier_version_with_percents_as_plain_numbers_imports_unchanged(cafe):
+    """Earlier trackers held a percent KPI's 4.1 as 4.1 in a General cell: read as it is."""
+    project, tracker = cafe
+    recorded = list(project.actuals["engagement_rate"].values())
+    where = [_cell(project, "engagement_rate", i) for i in range(len(recorded) + 1)]
+    _edit(tracker, {**dict(zip(where, [*recorded, 4.6], strict=True))},
+          formats={w: "General" for w in where})
+    result = import_actuals(project, tracker)
+    weeks = periods(project.start, project.end, Frequency.WEEKLY)
+    assert result.project.actuals["engagement_rate"] == {**project.actuals["engagement_rate"],
+                                                         weeks[len(recorded)].start: 4.6}
+    assert (result.new, result.changed, result.cleared) == (1, 0, 0)
 
 
 # -- actions and ROI ----------------------------------------------------------------------------

@@ -70,18 +70,49 @@ def test_only_input_cells_are_unlocked_and_every_sheet_is_protected_without_pass
     assert cafe["실행 계획"]["B5"].protection.locked
 
 
+def _validations(ws) -> dict:
+    """Column -> (type, operator, minimum, maximum, range, input message, error message)."""
+    rules = {}
+    for dv in ws.data_validations.dataValidation:
+        for rng in dv.sqref.ranges:
+            rules[rng.min_col] = (dv.type, dv.operator or "between", dv.formula1, dv.formula2, str(rng),
+                                  dv.prompt, dv.error)
+    return rules
+
+
+def _accepts(rule, number: float) -> bool:
+    """What a spreadsheet does with a number typed into the cell: a decimal 'between' rule accepts
+    its bounds and what lies between them (ECMA-376 18.18.20)."""
+    kind, operator, low, high = rule[:4]
+    assert (kind, operator) == ("decimal", "between")
+    return float(low) <= number <= float(high)
+
+
 def test_actuals_validation_numbers_at_least_zero_and_percent_up_to_100(cafe):
     project = find_example("cafe").load()
     ws = cafe["실적(주간)"]
     sheet = build_layout(project, Lang.KO).sheet_of("engagement_rate")
-    rules = {}
-    for dv in ws.data_validations.dataValidation:
-        for rng in dv.sqref.ranges:
-            rules[rng.min_col] = (dv.type, dv.formula1, dv.formula2, str(rng))
+    rules = _validations(ws)
     letter = openpyxl.utils.get_column_letter(sheet.column("engagement_rate"))
-    assert rules[sheet.column("engagement_rate")] == ("decimal", "0", "100", f"{letter}5:{letter}{sheet.last_row}")
+    percent = rules[sheet.column("engagement_rate")]
+    assert percent[:5] == ("decimal", "between", "0", "1", f"{letter}5:{letter}{sheet.last_row}")
+    # the cell holds what "0%".."100%" typed is stored as: 0..1, both ends included, nothing beyond
+    assert _accepts(percent, 0) and _accepts(percent, 1) and _accepts(percent, 0.046)
+    assert not _accepts(percent, 1.0001) and not _accepts(percent, -0.0001)
+    assert not _accepts(percent, 4.6), "4.6 typed without % (460%) is refused"
+    assert percent[5] == percent[6] == "0%에서 100% 사이로, 4.5%처럼 %를 붙여 적으세요."
     count = rules[sheet.column("coupon_visits")]
-    assert count[0] == "decimal" and count[1] == "0"
+    assert count[:3] == ("decimal", "between", "0") and _accepts(count, 0) and not _accepts(count, -1)
+
+
+def test_percent_validation_speaks_english_in_an_english_tracker():
+    project = find_example("b2b-ebook").load()
+    wb = workbook(project, Lang.EN)
+    for kpi_id in ("lead_to_sale_rate", "bounce_rate"):
+        sheet = build_layout(project, Lang.EN).sheet_of(kpi_id)
+        rule = _validations(wb[sheet.title])[sheet.column(kpi_id)]
+        assert rule[2:4] == ("0", "1")
+        assert rule[5] == rule[6] == "Type a percentage from 0% to 100% with its % sign, e.g. 4.5%."
 
 
 def test_action_status_drop_down_reads_a_range_not_a_literal_list(cafe):
@@ -158,11 +189,14 @@ def test_export_writes_a_file_openpyxl_reads_back(tmp_path):
 
 
 def test_chart_target_path_runs_through_the_core_trajectory(cafe):
-    """The chart draws the target path from corner points; every period end must lie on it."""
+    """The chart draws the target path from corner points; every period end must lie on it, on the
+    scale of the actual cells drawn beside it (a percent KPI's as fractions: 4.125% is 0.04125)."""
     from kpiwizard.core.progress import trajectory_value
 
     project = find_example("cafe").load()
     ws = cafe["차트 데이터"]
+    percent = {v.id for v in view_kpis(project, Lang.KO) if v.unit == "%"}
+    assert percent == {"engagement_rate"}
     for i, kpi in enumerate(project.kpis):
         if kpi.direction is Direction.RANGE:
             continue  # its chart draws the band (test below)
@@ -175,7 +209,11 @@ def test_chart_target_path_runs_through_the_core_trajectory(cafe):
             j = 0 if x <= days[1] else 1
             span = (days[j + 1] - days[j]).days or 1
             on_line = values[j] + (values[j + 1] - values[j]) * (x - days[j]).days / span
-            assert on_line == pytest.approx(trajectory_value(kpi, project.start, deadline, x)), (kpi.id, x)
+            expected = trajectory_value(kpi, project.start, deadline, x)
+            assert expected is not None
+            if kpi.id in percent:
+                expected /= 100
+            assert on_line == pytest.approx(expected), (kpi.id, x)
 
 
 def test_a_band_kpi_chart_draws_the_band_not_a_path_to_its_nearest_edge(cafe, cafe_file):

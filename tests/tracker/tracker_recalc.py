@@ -265,6 +265,8 @@ def boundary_project(on: date | None = None) -> Project:
     add("monthly_up", H, 100, 400, {start: 150, start + timedelta(days=35): 250}, frequency=Frequency.MONTHLY)
     add("monthly_empty", L, 9, 3, {}, frequency=Frequency.MONTHLY)
     add("percent_kpi", H, 40, 60, three(45.5), unit="%")
+    add("percent_at_target", H, 20, 29, three(29), unit="%")  # its cell holds 0.29; 0.29 * 100 < 29
+    add("percent_band", R, 2, None, three(4.5), low=3, high=5, unit="%")
     add("negative_plan", H, -20, 10, three(-5))
     add("new_cycle", H, 20, 40, {week(1): 12, week(3): 18, week(5): 24, week(6): 27, week(7): 30},
         cycle_start=week(4), cycles=[KpiCycle(start=start, deadline=week(3) + timedelta(days=6), baseline=10,
