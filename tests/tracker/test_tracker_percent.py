@@ -166,3 +166,21 @@ def test_the_boundary_plan_reaches_its_percent_edges():
     assert 0.29 * 100 < 29  # why the workbook rounds (LibreOffice and Gnumeric save 29 either way; Excel would not)
     assert results["percent_band"].latest == 4.5
     assert project.start + timedelta(weeks=8) == on
+
+
+@pytest.mark.parametrize("kpi_id,typed,refused", [
+    # typed as the owner types it; LibreOffice stores "4.6%" as 0.046
+    ("engagement_rate", ["0%", "100%", "100.01%", "-0.01%", "4.6%", "4.6", "0.5%"], ["100.01%", "-0.01%", "4.6"]),
+    ("coupon_visits", ["0", "-1", "25", "0.5"], ["-1"]),
+])
+def test_libreoffice_own_validation_accepts_0_to_100_percent_and_refuses_beyond(tmp_path, kpi_id, typed, refused):
+    """Both sides of each edge, judged by LibreOffice itself (its Mark Invalid Data)."""
+    from tracker_recalc import libreoffice_invalid
+
+    project = find_example("cafe").load()
+    path = tmp_path / "cafe.xlsx"
+    export_tracker(project, path, Lang.KO)
+    sheet = build_layout(project, Lang.KO).sheet_of(kpi_id)
+    index = openpyxl.load_workbook(path, read_only=True).sheetnames.index(sheet.title)
+    rows = libreoffice_invalid(path, index, sheet.column(kpi_id), FIRST_ROW, typed)
+    assert [typed[r - FIRST_ROW] for r in rows] == refused

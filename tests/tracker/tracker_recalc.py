@@ -121,6 +121,46 @@ Sub Edit(inUrl As String, outUrl As String, spec As String)
   doc.storeToURL(outUrl, saveArgs())
   doc.close(True)
 End Sub
+
+' Types each text into the cells of one column (from row ``first``, 1-based) as the owner would,
+' asks LibreOffice's own validation which cells are invalid (Tools > Detective > Mark Invalid
+' Data draws a circle around each) and writes their row numbers, one a line, to outPath.
+' (A macro URL passes every argument as text: the numbers are converted here.)
+Sub Invalid(inUrl As String, outPath As String, sheetText As String, colText As String, firstText As String, spec As String)
+  On Error GoTo Failed
+  col = CInt(colText)
+  first = CInt(firstText)
+  Dim loadArgs(0) As New com.sun.star.beans.PropertyValue
+  loadArgs(0).Name = "Hidden"
+  loadArgs(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(inUrl, "_blank", 0, loadArgs())
+  sheet = doc.Sheets.getByIndex(CInt(sheetText))
+  sheet.unprotect("")
+  texts = Split(spec, ";")
+  For i = LBound(texts) To UBound(texts)
+    sheet.getCellByPosition(col - 1, first - 1 + i).setFormula(texts(i))
+  Next i
+  sheet.showInvalid()
+  page = sheet.DrawPage
+  Open outPath For Output As #1
+  For s = 0 To page.Count - 1
+    shape = page.getByIndex(s)
+    middle = shape.Position.Y + shape.Size.Height / 2
+    For i = LBound(texts) To UBound(texts)
+      cell = sheet.getCellByPosition(col - 1, first - 1 + i)
+      If middle >= cell.Position.Y And middle < cell.Position.Y + cell.Size.Height Then
+        Print #1, first + i
+      End If
+    Next i
+  Next s
+  Close #1
+  doc.close(True)
+  Exit Sub
+Failed:
+  Open outPath & ".error" For Output As #2
+  Print #2, "line " & Erl & ": " & Error$
+  Close #2
+End Sub
 """
 _EDIT_MACRO = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -130,11 +170,8 @@ _EDIT_MACRO = (
 )
 
 
-def libreoffice_edit(src: Path, dest: Path, edits: list[tuple[int, str, str, str]]) -> Path:
-    """``src`` opened in LibreOffice, the cells edited there (sheet index, cell, kind, text; see
-    _EDIT_MACRO), and saved by LibreOffice as ``dest``."""
-    for _, _, _, text in edits:
-        assert text.isascii() and not set(text) & set('|;"'), "the macro takes plain ASCII text"
+def _install_macros() -> None:
+    """The test macros (_EDIT_BASIC) in the session profile's Standard library."""
     basic = shared_profile() / "user" / "basic"
     if not (basic / "Standard" / "script.xlb").exists():
         soffice("--terminate_after_init")  # a first start writes the default macro library over ours
@@ -145,11 +182,36 @@ def libreoffice_edit(src: Path, dest: Path, edits: list[tuple[int, str, str, str
         _LIBRARY.format(element='<library:element library:name="Tracker"/>'), encoding="utf-8")
     (basic / "Standard" / "dialog.xlb").write_text(_LIBRARY.format(element=""), encoding="utf-8")
     (basic / "Standard" / "Tracker.xba").write_text(_EDIT_MACRO, encoding="utf-8")
+
+
+def libreoffice_edit(src: Path, dest: Path, edits: list[tuple[int, str, str, str]]) -> Path:
+    """``src`` opened in LibreOffice, the cells edited there (sheet index, cell, kind, text; see
+    _EDIT_MACRO), and saved by LibreOffice as ``dest``."""
+    for _, _, _, text in edits:
+        assert text.isascii() and not set(text) & set('|;"'), "the macro takes plain ASCII text"
+    _install_macros()
     spec = ";".join("|".join(map(str, edit)) for edit in edits)
     soffice(f'macro:///Standard.Tracker.Edit("{src.resolve().as_uri()}","{dest.resolve().as_uri()}","{spec}")',
             timeout=180)
     assert dest.exists(), "LibreOffice did not save the edited tracker"
     return dest
+
+
+def libreoffice_invalid(src: Path, sheet_index: int, col: int, first_row: int, texts: list[str]) -> list[int]:
+    """Rows LibreOffice's own data validation marks invalid once ``texts`` are typed into column
+    ``col`` from ``first_row`` down (the file itself is left untouched)."""
+    for text in texts:
+        assert text.isascii() and not set(text) & set('|;"'), "the macro takes plain ASCII text"
+    _install_macros()
+    out = Path(tempfile.mkdtemp(prefix="kpiwizard-invalid-")) / "rows.txt"
+    soffice(f'macro:///Standard.Tracker.Invalid("{src.resolve().as_uri()}","{out}","{sheet_index}","{col}",'
+            f'"{first_row}","{";".join(texts)}")', timeout=180)
+    failed = out.with_name(out.name + ".error")
+    assert not failed.exists(), f"the LibreOffice macro failed: {failed.read_text()}"
+    assert out.exists(), "the LibreOffice macro did not run"
+    rows = sorted(int(line) for line in out.read_text().split())
+    shutil.rmtree(out.parent, ignore_errors=True)
+    return rows
 
 
 def recalculate(files: list[Path], outdir: Path) -> dict[Path, Path]:
