@@ -31,7 +31,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -84,6 +83,7 @@ from .plan_grid import ValuesGrid
 from .plan_map import strategy_map_drawing
 from .plan_style import (
     ACCENT,
+    Paragraph,
     ACCENT_LIGHT,
     BAD,
     FONT,
