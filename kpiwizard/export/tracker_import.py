@@ -121,7 +121,7 @@ def import_actuals(project: Project, tracker_path: str | os.PathLike[str]) -> Im
             roi = _read_roi(wb[SHEETS["roi"].get(lang)], project)
         finally:
             wb.close()
-    return _merge(project, layout, columns, statuses, roi, lang)
+    return _merge(project, layout, columns, statuses, roi)
 
 
 def _open(path: Path):
@@ -361,7 +361,7 @@ def _read_roi(ws, project: Project) -> RoiInputs:
 
 
 def _merge(project: Project, layout, columns: dict[str, list[float | None]],
-           statuses: list[ActionStatus | None], roi: RoiInputs, lang: Lang) -> ImportResult:
+           statuses: list[ActionStatus | None], roi: RoiInputs) -> ImportResult:
     """The project with the tracker's cells applied; actuals outside the plan's periods stay."""
     total = [0, 0, 0]
     report: list[SheetChanges] = []

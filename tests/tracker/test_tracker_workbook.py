@@ -250,7 +250,7 @@ def test_direction_and_frequency_fit_their_columns_in_both_languages(lang):
 
 
 @pytest.mark.parametrize("name", [e.name for e in examples()])
-def test_building_a_workbook_raises_no_library_warning(name, recwarn):
+def test_building_a_workbook_raises_no_library_warning(name):
     """XlsxWriter warns when it drops something (a too-long validation title, a bad name): none may."""
     import warnings
 
@@ -278,3 +278,24 @@ def test_exporting_does_not_import_openpyxl():
     code = "import sys, kpiwizard.export.tracker; print('openpyxl' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_export_command_loads_no_openpyxl(tmp_path):
+    """`kpiwizard export PLAN --xlsx OUT`, run as the program: the tracker is written and openpyxl
+    is not among the modules the whole run loaded (issue 16)."""
+    import subprocess
+    import sys
+
+    from kpiwizard.core.projectfile import save_project
+
+    plan, out = tmp_path / "cafe.kpiwiz", tmp_path / "cafe.xlsx"
+    save_project(plan, find_example("cafe").load())
+    code = ("import runpy, sys\n"
+            f"sys.argv = ['kpiwizard', 'export', {str(plan)!r}, '--xlsx', {str(out)!r}]\n"
+            "try:\n    runpy.run_module('kpiwizard', run_name='__main__')\n"
+            "except SystemExit as e:\n    code = e.code\n"
+            "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'xlsxwriter'))[:1])")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split("\n")[-2] == "0 ['xlsxwriter']", run.stdout  # XlsxWriter wrote it; no openpyxl
+    assert openpyxl.load_workbook(out).sheetnames[1] == "대시보드"
