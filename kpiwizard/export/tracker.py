@@ -654,6 +654,9 @@ class _Writer:
             ws.width(col, width)
         ws.fit(3, [a.channel for a in self.p.actions] + [ACTIONS_HEADERS[2].get(self.lang)], low=10, high=24)
         ws.fit(6, [a.owner for a in self.p.actions] + [ACTIONS_HEADERS[5].get(self.lang)], low=10, high=24)
+        # a content type is one of a few names, not wrapped: as wide as the longest ("Product information")
+        ws.fit(4, [name.get(self.lang) for name in CONTENT_NAMES.values()] + [ACTIONS_HEADERS[3].get(self.lang)],
+               low=10, high=24)
         wrap = {**WRAP, **BORDER}
         top = {"valign": "top", **BORDER}  # a row's cells start on one line, beside wrapped text
         for i, a in enumerate(self.p.actions):

@@ -248,6 +248,16 @@ def test_direction_and_frequency_fit_their_columns_in_both_languages(lang):
         assert "Keep within a band" in [ws.cell(row=r, column=C_DIR).value for r in range(6, 6 + len(project.kpis))]
 
 
+@pytest.mark.parametrize("lang", list(Lang))
+def test_an_actions_content_type_fits_its_column(lang):
+    """"Product information" was cut to "Product informati" beside the KPI column."""
+    project = find_example("b2b-ebook").load()
+    ws = workbook(project, lang)["실행 계획" if lang is Lang.KO else "Actions"]
+    width = ws.column_dimensions["D"].width
+    texts = [ws.cell(row=r, column=4).value for r in range(FIRST_ROW, FIRST_ROW + len(project.actions))]
+    assert "Product information" in texts or lang is Lang.KO
+    assert all(display_width(text or "") + 1 <= width for text in texts), (width, texts)
+
 
 @pytest.mark.parametrize("name", [e.name for e in examples()])
 def test_building_a_workbook_raises_no_library_warning(name):
