@@ -131,7 +131,9 @@ class FastTTFontFace(TTFontFace):
         last = scale(advances[-1])
         tail = _ushorts(data, hmtx + 4 * number_of_hmetrics, num_glyphs - number_of_hmetrics)
         self.hmetrics = list(zip(advances, metrics[1::2], strict=True)) + [(last, lsb) for lsb in tail]
-        widths = [scale(a) for a in advances] + [last] * (num_glyphs - number_of_hmetrics)
+        # reportlab's scale leaves the numbers as they are at 1000 units per em (NanumGothic's)
+        scaled = advances.tolist() if self.unitsPerEm == 1000 else [scale(a) for a in advances]
+        widths = scaled + [last] * (num_glyphs - number_of_hmetrics)
         self.defaultWidth = widths[0]
         self.charWidths = {c: widths[g] for g in sorted(glyph_to_char) if g < num_glyphs for c in glyph_to_char[g]}
 

@@ -86,3 +86,16 @@ def test_a_character_map_that_is_not_format_4_falls_back(monkeypatch: pytest.Mon
     theirs = TTFontFace(io.BytesIO(bytes(data)))
     _same_face(ours, theirs)
     assert {32, 33, 34} <= set(ours.charToGlyph.values())  # read the format 6 way, by reportlab
+
+
+def test_a_font_of_2048_units_per_em_is_scaled_as_reportlab_scales_it() -> None:
+    """NanumGothic has 1000 units per em (no scaling); most fonts have 2048, and widths become floats."""
+    path = resource_path("fonts", FACES[1])
+    data = bytearray(path.read_bytes())
+    head = TTFontFace(str(path)).get_table_pos("head")[0]
+    assert int.from_bytes(data[head + 18:head + 20], "big") == 1000
+    data[head + 18:head + 20] = (2048).to_bytes(2, "big")
+    ours = plan_fonts.FastTTFontFace(io.BytesIO(bytes(data)))
+    theirs = TTFontFace(io.BytesIO(bytes(data)))
+    _same_face(ours, theirs)
+    assert ours.unitsPerEm == 2048 and isinstance(ours.charWidths[ord("가")], float)
