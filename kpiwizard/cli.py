@@ -266,7 +266,7 @@ def _export(args: argparse.Namespace, lang: Lang) -> int:
     # the command exits. The garbage collector walked them again and again as they loaded, and once
     # more at exit: about 80 ms of a 450 ms export. Run as the program, they load with the collector
     # paused and are then frozen out of its way; what the export itself makes is collected as usual.
-    pause = args.whole_process and gc.isenabled()
+    pause = getattr(args, "whole_process", False) and gc.isenabled()
     if pause:
         gc.disable()
     try:
