@@ -71,43 +71,43 @@ NO_ACTION_CHOSEN = t("먼저 표에서 링크를 만들 실행을 고르세요."
 
 # ROI inputs: key -> (label, help, money?)
 ROI_FIELDS = {
-    "ad_spend": (t("광고비", "Ad spend"), t("기간 동안 쓴 광고비 합계.", "Total ad spend in the period."), True),
-    "tools": (t("도구 비용", "Tools"), t("예약·디자인·분석 도구 등 구독료 합계.", "Subscriptions for scheduling, design or analytics tools."), True),
-    "hours": (t("들인 시간(시간)", "Hours spent"), t("게시물 만들기와 응대에 든 사람의 시간 합계.", "People's time spent on posts and replies, in hours."), False),
-    "hourly_rate": (t("시간당 인건비", "Hourly rate"), t("그 시간의 값. 사장님 시간도 공짜가 아닙니다.", "What an hour of that time costs; the owner's time too."), True),
-    "revenue": (t("소셜 미디어 매출", "Revenue from social"), t("소셜 미디어에서 온 손님이 낸 매출 (쿠폰·UTM·문의 경로로 확인).", "Revenue from customers who came through social media (coupon, UTM, enquiry source)."), True),
-    "leads": (t("문의·예약한 사람 수 (리드)", "Leads"), t("문의·가입·예약처럼 관심을 보인 사람 수.", "People who showed interest: enquiries, sign-ups, bookings."), False),
-    "customers": (t("새 고객 수", "New customers"), t("그중 실제로 산 사람 수.", "Of those, people who bought."), False),
-    "average_order": (t("평균 주문액", "Average order"), t("한 번 살 때 평균 금액.", "The average amount of one purchase."), True),
-    "purchases_per_year": (t("연간 구매 횟수", "Purchases per year"), t("한 고객이 1년에 몇 번 사는지.", "How many times a customer buys in a year."), False),
-    "customer_years": (t("고객 유지 기간(년)", "Customer years"), t("한 고객이 몇 년 동안 단골로 남는지.", "How many years a customer keeps buying."), False),
+    "ad_spend": (t("광고비(&A)", "&Ad spend"), t("기간 동안 쓴 광고비 합계.", "Total ad spend in the period."), True),
+    "tools": (t("도구 비용(&T)", "&Tools"), t("예약·디자인·분석 도구 등 구독료 합계.", "Subscriptions for scheduling, design or analytics tools."), True),
+    "hours": (t("들인 시간(시간)(&S)", "Hours &spent"), t("게시물 만들기와 응대에 든 사람의 시간 합계.", "People's time spent on posts and replies, in hours."), False),
+    "hourly_rate": (t("시간당 인건비(&U)", "Ho&urly rate"), t("그 시간의 값. 사장님 시간도 공짜가 아닙니다.", "What an hour of that time costs; the owner's time too."), True),
+    "revenue": (t("소셜 미디어 매출(&R)", "&Revenue from social"), t("소셜 미디어에서 온 손님이 낸 매출 (쿠폰·UTM·문의 경로로 확인).", "Revenue from customers who came through social media (coupon, UTM, enquiry source)."), True),
+    "leads": (t("문의·예약한 사람 수 (리드)(&L)", "&Leads"), t("문의·가입·예약처럼 관심을 보인 사람 수.", "People who showed interest: enquiries, sign-ups, bookings."), False),
+    "customers": (t("새 고객 수(&C)", "New &customers"), t("그중 실제로 산 사람 수.", "Of those, people who bought."), False),
+    "average_order": (t("평균 주문액(&O)", "Average &order"), t("한 번 살 때 평균 금액.", "The average amount of one purchase."), True),
+    "purchases_per_year": (t("연간 구매 횟수(&P)", "&Purchases per year"), t("한 고객이 1년에 몇 번 사는지.", "How many times a customer buys in a year."), False),
+    "customer_years": (t("고객 유지 기간(년)(&Y)", "Customer &years"), t("한 고객이 몇 년 동안 단골로 남는지.", "How many years a customer keeps buying."), False),
 }
 # Share of revenue kept after what each sale costs (ingredients, goods): ROI and LTV are counted on it.
-MARGIN_FIELD = (t("남는 비율 % (매출총이익률)", "Gross margin %"),
+MARGIN_FIELD = (t("남는 비율 % (매출총이익률)(&G)", "&Gross margin %"),
                 t("매출 100원 중 재료비·원가를 빼고 남는 몫. 비워 두면 업종 평균(아래)을 씁니다.",
                   "What is left of each sale after the cost of goods. Empty: the industry default shown below."))
 ASSUMPTION_FIELDS = {
-    "organic_growth_per_post": (t("주 1회 게시물당 월 팔로워 증가 %", "Monthly follower growth per weekly post %"),
+    "organic_growth_per_post": (t("주 1회 게시물당 월 팔로워 증가 %(&M)", "&Monthly follower growth per weekly post %"),
                                 t("광고 없이 주 1회 올리는 게시물 하나가 한 달에 팔로워를 몇 % 늘리는지.",
                                   "How much one weekly post grows followers in a month, without ads."), 100.0),
-    "min_followers_per_weekly_post": (t("주 1회 게시물당 최소 새 팔로워(명/월)", "Least new followers per weekly post (a month)"),
+    "min_followers_per_weekly_post": (t("주 1회 게시물당 최소 새 팔로워(명/월)(&S)", "Lea&st new followers per weekly post (a month)"),
                                       t("아주 작은 계정도 주 1회 게시물 하나로 한 달에 얻는 팔로워 수.",
                                         "Followers a month one weekly post brings even to a tiny account."), 1.0),
-    "max_organic_monthly_growth": (t("광고 없는 월 최대 증가 %", "Most organic growth a month %"),
+    "max_organic_monthly_growth": (t("광고 없는 월 최대 증가 %(&G)", "Most organic &growth a month %"),
                                    t("광고 없이 한 달에 늘 수 있는 팔로워의 상한.", "The ceiling on growth in a month without ads."), 100.0),
-    "cost_per_follower": (t("광고로 얻는 팔로워 1명당 비용", "Ad cost of one new follower"),
+    "cost_per_follower": (t("광고로 얻는 팔로워 1명당 비용(&A)", "&Ad cost of one new follower"),
                           t("광고비로 팔로워 한 명을 얻는 데 드는 돈. 0이면 광고로 팔로워를 얻지 않는다고 봅니다.",
                             "What one follower costs in ads. 0: ads buy no followers."), 1.0),
 }
 FUNNEL_FIELDS = {
-    "revenue_target": (t("매출 목표", "Revenue target"), t("소셜 미디어로 벌고 싶은 매출.", "The revenue you want from social media."), 1.0),
-    "click_rate": (t("클릭률 %", "Click rate %"), t("게시물을 본 사람 중 링크를 누르는 비율.", "Share of people reached who click."), 100.0),
-    "lead_rate": (t("리드 전환율 %", "Lead rate %"), t("클릭한 사람 중 문의·가입하는 비율.", "Share of clicks that become leads."), 100.0),
-    "close_rate": (t("구매 전환율 %", "Close rate %"), t("리드 중 실제로 사는 비율.", "Share of leads who buy."), 100.0),
+    "revenue_target": (t("매출 목표(&R)", "&Revenue target"), t("소셜 미디어로 벌고 싶은 매출.", "The revenue you want from social media."), 1.0),
+    "click_rate": (t("클릭률 %(&C)", "&Click rate %"), t("게시물을 본 사람 중 링크를 누르는 비율.", "Share of people reached who click."), 100.0),
+    "lead_rate": (t("리드 전환율 %(&L)", "&Lead rate %"), t("클릭한 사람 중 문의·가입하는 비율.", "Share of clicks that become leads."), 100.0),
+    "close_rate": (t("구매 전환율 %(&O)", "Cl&ose rate %"), t("리드 중 실제로 사는 비율.", "Share of leads who buy."), 100.0),
 }
 CAPACITY_FIELDS = {
-    "posts_per_week": (t("주당 게시물 수", "Posts per week"), t("일주일에 꾸준히 올릴 수 있는 게시물 수. 현실성 점검에 쓰입니다.", "Posts you can keep up each week; the realism check uses it.")),
-    "hours_per_week": (t("주당 쓸 수 있는 시간", "Hours per week"), t("일주일에 소셜 미디어에 쓸 수 있는 시간.", "Hours a week you can give to social media.")),
+    "posts_per_week": (t("주당 게시물 수(&P)", "&Posts per week"), t("일주일에 꾸준히 올릴 수 있는 게시물 수. 현실성 점검에 쓰입니다.", "Posts you can keep up each week; the realism check uses it.")),
+    "hours_per_week": (t("주당 쓸 수 있는 시간(&U)", "Ho&urs per week"), t("일주일에 소셜 미디어에 쓸 수 있는 시간.", "Hours a week you can give to social media.")),
 }
 RESULTS = {
     "total_cost": t("들인 돈 합계", "Total cost"),
