@@ -53,7 +53,7 @@ from .widgets.trajectory_chart import TrajectoryChart, chart_data
 ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_COLUMNS = [
     t("KPI", "KPI"), t("상태", "Status"), t("진척", "Progress"), t("속도", "Pace"),
-    t("최근 값", "Latest"), t("마감일 예측", "Forecast at deadline"),
+    t("최근 값", "Latest"), t("마감일 예측", "Forecast"),  # short: the KPI's name needs the width
 ]
 STATUS_MARKS = {Status.NO_DATA: "○", Status.TOO_EARLY: "○", Status.STALE: "◌", Status.ON_TRACK: "●",
                 Status.REACHED: "●", Status.BEHIND: "▲", Status.OFF_TRACK: "▼", Status.MISSED: "✖"}
@@ -162,6 +162,9 @@ class ProgressView(QWidget):
         self.status_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.status_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.status_table.verticalHeader().hide()
+        # a long name wraps at its words onto a taller row instead of being cut; the tooltip has it whole
+        self.status_table.setWordWrap(True)
+        self.status_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.status_table.setTabKeyNavigation(False)
 
         self.actuals_box = QGroupBox()
@@ -682,7 +685,7 @@ class ProgressView(QWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, v.id)
-                item.setToolTip(f"{v.name}: {text}" + (f"\n{tips[col]}" if col in tips else ""))
+                item.setToolTip(v.name if col == 0 else f"{v.name}: {text}" + (f"\n{tips[col]}" if col in tips else ""))
                 table.setItem(row, col, item)
         ids = [v.id for v in views]
         if ids:
