@@ -47,7 +47,7 @@ from functools import lru_cache
 
 from .catalog import Catalog, load_catalog
 from .enums import KpiKind, Lang
-from .formatting import format_number
+from .formatting import format_money, format_number
 from .models import MAX_VALUE, ImportedPart, KpiSelection, Project
 from .resources import resource_path
 from .schedule import Period, periods
@@ -232,6 +232,7 @@ class ImportPreview:
     campaigns: list[CampaignCredit] = field(default_factory=list)
     unmatched_campaigns: list[str] = field(default_factory=list)
     kpi_names: dict[str, Text] = field(default_factory=dict)
+    currency: str = "KRW"  # the plan's, for the campaigns' revenue
 
     @property
     def changes(self) -> list[PeriodValue]:
@@ -610,7 +611,7 @@ def build_preview(
     _note_outside_plan(project, files)
     return ImportPreview(files, values, notes, {k: tuple(sorted(v, key=order.index)) for k, v in uses.items()},
                          unmapped, {k: v for k, v in (mappings or {}).items() if v in kpi_ids}, credits, unmatched,
-                         {k.id: _kpi_name(k, catalog) for k in project.kpis})
+                         {k.id: _kpi_name(k, catalog) for k in project.kpis}, project.business.currency)
 
 
 def _note_outside_plan(project: Project, files: list[ParsedFile]) -> None:
@@ -702,8 +703,9 @@ def render_preview(preview: ImportPreview, lang: Lang | str) -> str:
         lines.append("캠페인 링크 성과 (GA4)" if ko else "Campaign links (GA4)")
 
         def figures(sessions: float, key_events: float, revenue: float) -> str:
-            return (f"세션 {_fmt(sessions)}, 주요 이벤트 {_fmt(key_events)}, 수익 {_fmt(revenue)}" if ko
-                    else f"{_fmt(sessions)} sessions, {_fmt(key_events)} key events, revenue {_fmt(revenue)}")
+            money = format_money(revenue, preview.currency)
+            return (f"세션 {_fmt(sessions)}, 주요 이벤트 {_fmt(key_events)}, 수익 {money}" if ko
+                    else f"{_fmt(sessions)} sessions, {_fmt(key_events)} key events, revenue {money}")
 
         for credit in preview.campaigns:
             lines.append(f"  {credit.campaign}: {figures(credit.sessions, credit.key_events, credit.revenue)}")

@@ -71,5 +71,7 @@ def test_ga4_campaign_rows_credit_actions_and_feed_their_kpis(tmp_path):
     assert got == {("direct_traffic", MON): 50, ("social_revenue", MON): 34000}  # matched campaigns only
     assert preview.campaign_totals_by_kpi() == {"direct_traffic": (40, 3, 9000), "social_revenue": (10, 1, 25000)}
     text = preview.render("en")
-    assert "kw01-reels: 40 sessions, 3 key events, revenue 9,000" in text and "spring_sale" in text
-    assert "→ Direct traffic from social: 40 sessions, 3 key events, revenue 9,000" in text
+    assert "kw01-reels: 40 sessions, 3 key events, revenue ₩9,000" in text and "spring_sale" in text
+    assert "→ Direct traffic from social: 40 sessions, 3 key events, revenue ₩9,000" in text
+    project.business.currency = "USD"
+    assert "revenue $9,000.00" in plan_import(project, [path]).render("en")
