@@ -292,6 +292,16 @@ def test_a_text_field_says_its_limit_and_keeps_to_it(qtbot):
     window.new_plan()
     field = window.wizard.business_page.fields["name"]
     assert "최대 300자" in field.toolTip()
+    # The limit is said wherever the field's help is: hover, screen reader, Shift+F1 and its "?",
+    # also for a field outside a page's field table (the actions page's web address).
+    from kpiwizard.gui.pages.actions_roi import ActionsRoiPage
+
+    roi = next(p for p in window.wizard.findChildren(ActionsRoiPage))
+    for edit, button in ((field, None), (roi.website, roi.website_help)):
+        said = edit.toolTip()
+        assert "최대 300자" in said and edit.accessibleDescription() == said and edit.whatsThis() == said
+        if button is not None:
+            assert button.toolTip() == said and button.accessibleDescription() == said
     give_focus(field)
     type_text("가" * 5 + "a" * 300)
     assert len(field.text()) == 300 and window.doc.project.business.name == field.text()

@@ -8,6 +8,7 @@ from ..document import ProjectDocument
 from ..i18n import Language
 from ..qt import QWizardPage
 from ..widgets.fields import LIMIT_HINT, DateEdit, TextEdit, clear_marks, pair
+from ..widgets.help_button import HelpButton
 
 
 class PlanPage(QWizardPage):
@@ -68,15 +69,20 @@ class PlanPage(QWizardPage):
         self.retranslate()
         for edit in self.findChildren(DateEdit):
             edit.set_locale_for(self.lang)
-        helps = getattr(self, "helps", {})
-        fields = {**getattr(self, "fields", {}), **getattr(self, "inputs", {})}
+        buttons = self.findChildren(HelpButton)
         for text_edit in self.findChildren(TextEdit):  # the limit is said, not discovered
             limit = self.tr_(LIMIT_HINT).format(n=text_edit.limit)
-            if limit not in text_edit.toolTip():
-                text_edit.setToolTip(f"{text_edit.toolTip()} ({limit})".strip())
-            for key, field in fields.items():  # its "?" button says the same
-                if field is text_edit and key in helps:
-                    helps[key].setToolTip(text_edit.toolTip())
+            said = text_edit.toolTip()
+            if limit in said:
+                continue
+            full = f"{said} ({limit})".strip()
+            # Everywhere the field's help is given: hover, screen reader, Shift+F1 and its "?".
+            text_edit.setToolTip(full)
+            text_edit.setAccessibleDescription(full)
+            text_edit.setWhatsThis(full)
+            for button in buttons:
+                if said and button.toolTip() == said:
+                    button.set_help(full, text_edit.accessibleName())
         self._on_changed()
 
     def _on_changed(self) -> None:
