@@ -13,8 +13,9 @@
 # It works in a copy of the tree (build/mutation/tree: the tracked files, as they are now), so the
 # working tree never holds mutated code. The configuration is [tool.mutmut] in pyproject.toml; the
 # method, the last figures and why each surviving mutant is equivalent: docs/mutation.md.
-# Prints the count of mutants by outcome, the survival rate and the surviving mutants; the full
-# list with diffs is written to build/mutation/survivors.txt.
+# Prints the surviving mutants, then per module the count of mutants by outcome, the survivors that
+# change only a message's wording apart from the rest, and the survival rate; the survivors' diffs
+# are written to build/mutation/survivors.txt (benchmarks/mutation_survivors.py).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -58,24 +59,9 @@ if [ "$#" -gt 0 ]; then
 else
   cp "$out/results.txt" "$out/selected.txt"
 fi
-"$python" - "$out/selected.txt" <<'EOF'
-import collections, sys
-rows = [line.strip().rsplit(": ", 1) for line in open(sys.argv[1], encoding="utf-8") if ": " in line]
-counts = collections.Counter(status for _, status in rows)
-tested = sum(n for status, n in counts.items() if status != "not checked")
-survived = counts.get("survived", 0) + counts.get("no tests", 0)
-print("mutation: " + ", ".join(f"{status} {n}" for status, n in counts.most_common()))
-if tested:
-    print(f"mutation: survival rate {survived / tested:.1%} of {tested} mutants tested "
-          f"(killed {counts.get('killed', 0)}, timeouts count as killed: {counts.get('timeout', 0)})")
-for name, status in rows:
-    if status in ("survived", "no tests"):
-        print(f"  {status}: {name}")
-EOF
-: >"$out/survivors.txt"
-grep -E ': (survived|no tests)$' "$out/selected.txt" | sed 's/:.*//' | while read -r name; do
-  "$mutmut" show "$name" >>"$out/survivors.txt" 2>/dev/null
-  echo >>"$out/survivors.txt"
-done
+grep -E '^ *kpiwizard\.core\..*: (survived|no tests)$' "$out/selected.txt" | sed 's/^ */  /' | head -200
+# Per module, survivors that change only a message's wording apart from the rest, with their diffs.
+"$python" "$repo/benchmarks/mutation_survivors.py" "$tree" "$out/selected.txt" "$out/survivors.txt" \
+  | sed 's/^/mutation: /'
 echo "mutation: diffs of the survivors in ${out#"$repo"/}/survivors.txt"
 exit 0
