@@ -27,15 +27,3 @@ def threshold(name: str) -> float:
 def plan_rule(name: str) -> dict[str, Any]:
     return reference("plan_rules")[name]
 
-
-def benchmarks_for(kpi_id: str) -> list[dict[str, Any]]:
-    """Published figures that share this KPI's denominator; never one divided by something else.
-
-    The app's engagement rate divides by reach; Rival IQ divides by followers and Buffer by
-    impressions, so neither may be set beside it ("0.26 % from one source and 3.80 % from another").
-    """
-    data = reference("realism")
-    denominator = data["kpi_denominators"].get(kpi_id)
-    if denominator is None:
-        return []
-    return [b for b in data["benchmarks"] if b["metric"] == kpi_id and b["denominator"] == denominator]
