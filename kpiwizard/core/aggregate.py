@@ -189,7 +189,6 @@ class PeriodValue:
     provisional: bool
     covered_days: int  # days of the period the files cover (== period.days: complete)
     channels: tuple[str, ...]
-    files: tuple[str, ...]
     # Each channel's share, as the plan will keep it (see "Channels add up across imports").
     parts: dict[str, ImportedPart] = field(default_factory=dict, compare=False, hash=False)
     kept: tuple[str, ...] = ()  # channels whose share comes from an earlier import
@@ -318,15 +317,14 @@ class _Index:
     def overlapping(self, metric: str, channel: str, source: str, p: Period) -> list[Reading]:
         return [r for r in self.by.get((metric, channel, source), ()) if r.start <= p.end and r.end >= p.start]
 
-    def covered(self, metric: str, channel: str, source: str, p: Period) -> tuple[int, tuple[str, ...]]:
+    def covered(self, metric: str, channel: str, source: str, p: Period) -> int:
+        """How many days of the period the files with this metric span."""
         days: set[date] = set()
-        names = []
-        for a, b, name in self.spans.get((metric, channel, source), ()):
+        for a, b, _name in self.spans.get((metric, channel, source), ()):
             lo, hi = max(a, p.start), min(b, p.end)
             if lo <= hi:
-                names.append(name)
                 days.update(lo + timedelta(n) for n in range((hi - lo).days + 1))
-        return len(days), tuple(sorted(set(names)))
+        return len(days)
 
 
 def _declared(f: ParsedFile, mapped: frozenset[str]) -> set[tuple[str, str, str]]:
@@ -351,7 +349,6 @@ class _Part:
     value: float = 0.0
     covered: int = 0
     provisional: bool = False
-    files: set[str] = field(default_factory=set)
     as_of: date | None = None  # the newest download behind it
 
 
@@ -368,7 +365,6 @@ class _Term:
         mine.value += part.value
         mine.covered = min(mine.covered, part.covered)
         mine.provisional |= part.provisional
-        mine.files |= part.files
         mine.as_of = _newest(mine.as_of, part.as_of)
 
 
@@ -383,13 +379,13 @@ def _term(index: _Index, alts: tuple[str, ...], p: Period, kind: KpiKind, not_su
         for metric in alts:
             chosen = None
             for source in SOURCES:
-                days, names = index.covered(metric, channel, source, p)
+                days = index.covered(metric, channel, source, p)
                 if days or index.readings(metric, channel, source, p):
-                    chosen = (source, days, names)
+                    chosen = (source, days)
                     break
             if chosen is None:
                 continue
-            source, days, names = chosen
+            source, days = chosen
             rows = index.readings(metric, channel, source, p)
             if source == "period":
                 # A figure for a span is used only inside one plan period: it cannot be split.
@@ -402,7 +398,6 @@ def _term(index: _Index, alts: tuple[str, ...], p: Period, kind: KpiKind, not_su
                 if not rows:
                     break
                 days = len({r.start + timedelta(n) for r in rows for n in range((r.end - r.start).days + 1)})
-                names = tuple(sorted({r.file for r in rows}))
             if metric in not_summable or kind is KpiKind.RATE and metric.startswith("col:"):
                 exact = [r for r in rows if (r.start, r.end) == (p.start, p.end)]
                 if len(exact) != 1:
@@ -417,10 +412,9 @@ def _term(index: _Index, alts: tuple[str, ...], p: Period, kind: KpiKind, not_su
                     break
                 last = rows[-1]
                 part = _Part(last.value, max(days, (last.end - p.start).days + 1), last.provisional,
-                             set(names) | {last.file}, last.as_of)
+                             last.as_of)
             else:
                 part = _Part(sum(r.value for r in rows), days, any(r.provisional for r in rows),
-                             set(names) | {r.file for r in rows},
                              max((r.as_of for r in rows if r.as_of is not None), default=None))
             out.add(channel, part)
             break
@@ -431,7 +425,7 @@ def _combine(terms: list[_Term]) -> _Term:
     out = _Term()
     for term in terms:
         for channel, part in term.parts.items():
-            out.add(channel, _Part(part.value, part.covered, part.provisional, set(part.files), part.as_of))
+            out.add(channel, _Part(part.value, part.covered, part.provisional, part.as_of))
         out.why_not = out.why_not or term.why_not
     return out
 
@@ -488,7 +482,6 @@ def kpi_values(
     for p in periods(project.start, project.end, selection.frequency):
         raw: dict[str, tuple[float, float | None, int, date | None]] = {}  # value, denominator, days, as_of
         settling: set[str] = set()
-        files: set[str] = set()
         if feed.is_ratio:
             num = _combine([_term(index, a, p, KpiKind.FLOW, feeds.not_summable) for a in feed.numerator])
             den = _combine([_term(index, a, p, KpiKind.FLOW, feeds.not_summable) for a in feed.denominator])
@@ -499,7 +492,6 @@ def kpi_values(
                 raw[channel] = (n.value, d.value, min(n.covered, d.covered), _newest(n.as_of, d.as_of))
                 if n.provisional or d.provisional:
                     settling.add(channel)
-                files |= n.files | d.files
         else:
             total = _combine([_term(index, a, p, kind, feeds.not_summable) for a in feed.value])
             why_not = why_not or total.why_not
@@ -507,7 +499,6 @@ def kpi_values(
                 raw[channel] = (part.value, None, part.covered, part.as_of)
                 if part.provisional:
                     settling.add(channel)
-                files |= part.files
         if not raw or not all(_storable(v) and (d is None or _storable(d)) for v, d, _, _ in raw.values()):
             continue
         new = {c: ImportedPart(value=v, denominator=d, days=min(days, 400), as_of=as_of)
@@ -540,7 +531,7 @@ def kpi_values(
         out.append(PeriodValue(
             selection.id, name, p, value, old.get(p.start), provisional,
             min(part.days for part in parts.values()),
-            tuple(sorted(parts)), tuple(sorted(f for f in files if f)), parts, tuple(sorted(kept)),
+            tuple(sorted(parts)), parts, tuple(sorted(kept)),
         ))
     return out, why_not
 

@@ -161,3 +161,43 @@ def test_importing_channel_by_channel_in_any_order_ends_where_one_import_of_all_
     assert project.actuals == together.actuals
     # And importing everything once more changes nothing.
     assert build_preview(project, files).changes == []
+
+
+def test_a_channel_imported_again_is_not_listed_as_kept(tmp_path):
+    plan = pf.plan(MON, MON + timedelta(6), [("posts_per_period", "weekly")])
+    project = _import(_import(plan, tmp_path, "a.csv", _posts([0])), tmp_path, "b.zip", _youtube([1]))
+    (value,) = plan_import(project, [pf.write(tmp_path, "a2.csv", _posts([0, 3]), LATER)]).values
+    assert (value.channels, value.kept) == (("Instagram", "YouTube"), ("YouTube",))
+
+
+def test_a_newer_share_of_one_channel_does_not_stop_the_next_channel_being_replaced(tmp_path):
+    """Channels are taken in order: Instagram's newer share stays, YouTube's older one is replaced."""
+    plan = pf.plan(MON, MON + timedelta(6), [("posts_per_period", "weekly")])
+    project = _import(plan, tmp_path, "new.csv", _posts([0, 3, 5]), LATER)
+    project = _import(project, tmp_path, "yt_old.zip", _youtube([1]), LATER - timedelta(5))
+    assert project.actuals["posts_per_period"][MON] == 4
+    both = [pf.write(tmp_path, "old.csv", _posts([0]), LATER - timedelta(1)),
+            pf.write(tmp_path, "yt_new.zip", _youtube([1, 2]), LATER)]
+    (value,) = plan_import(project, both).values
+    assert (value.value, value.kept) == (5, ("Instagram",))  # 3 Instagram posts kept + 2 new YouTube videos
+
+
+def test_a_value_the_owner_cleared_leaves_no_shares_behind(tmp_path):
+    plan = pf.plan(MON, MON + timedelta(6), [("posts_per_period", "weekly")])
+    project = _import(plan, tmp_path, "a.csv", _posts([0, 2]))
+    project.actuals = {}  # the owner deleted the week's value
+    (value,) = plan_import(project, [pf.write(tmp_path, "b.zip", _youtube([1]), LATER)]).values
+    assert (value.value, value.old, value.kept) == (1, None, ())
+
+
+def test_shares_still_match_a_value_that_was_rounded_when_stored(tmp_path):
+    """A rate is stored rounded to 6 places; its shares still add up to it, so they are kept."""
+    plan = pf.plan(MON, MON + timedelta(6), [("engagement_rate", "weekly")])
+    project = _import(plan, tmp_path, "i.csv", _posts([0]))  # 7 of 50 reached... see the next import
+    fb = pf.facebook_posts([dict(day=MON + timedelta(2), views=2000, reach=3, likes=1, comments=0, shares=0)])
+    project = _import(project, tmp_path, "f.csv", fb)
+    rate = project.actuals["engagement_rate"][MON]
+    assert rate == round(rate, 6) and rate == pytest.approx(8 / 53 * 100)
+    again = plan_import(project, [pf.write(tmp_path, "i.csv", _posts([0]), LATER)])
+    (value,) = again.values
+    assert value.kept == ("Facebook",) and value.state == SAME
