@@ -38,6 +38,12 @@ def posts(**kw):
 
 
 CASES = [
+    pytest.param(followers(baseline=800, target=1000), [], MON + timedelta(3), 'no_data',
+                 '아직 이번 주기의 기록이 없습니다.',
+                 'No reading recorded in this cycle yet.',
+                 '예측하려면 기록이 3번 필요합니다 (지금 0번).',
+                 'A forecast needs 3 readings (0 so far).',
+                 id='nothing recorded yet'),
     pytest.param(followers(baseline=800), [810, 820], MON + timedelta(15), 'no_data',
                  '기준선이나 목표가 없어 판단할 수 없습니다.',
                  'No baseline or target to judge against.',
