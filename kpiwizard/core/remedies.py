@@ -80,8 +80,10 @@ def realistic_target(project: Project, result: KpiProgress, view: KpiView | None
     view = view or view_kpi(project, kpi)
     if _whole(view):
         target = float(round(target))
-    # Rounding must not hand back the baseline or a value past the forecast's side of it.
-    if (target - kpi.baseline) * (kpi.target - kpi.baseline) <= 0:
+    # Rounding must not hand back the baseline, a value on the wrong side of it, or the target itself
+    # (998 forecast for a target of 1,000 rounds to 1,000: "reset the target to 1,000" says nothing).
+    aim = kpi.target - kpi.baseline
+    if (target - kpi.baseline) * aim <= 0 or (kpi.target - target) * aim <= 0:
         return None
     return target
 
