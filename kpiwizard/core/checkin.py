@@ -216,9 +216,15 @@ class EntryError(UserError):
     """One entry of the check-in that cannot be read or does not fit the KPI."""
 
 
-_MULTIPLIERS = {"천": 1e3, "만": 1e4, "억": 1e8, "k": 1e3, "K": 1e3, "M": 1e6}
+_MULTIPLIERS = {"백": 1e2, "천": 1e3, "만": 1e4, "억": 1e8, "k": 1e3, "K": 1e3, "M": 1e6}
+
+
+def _multiplier(mult: str | None) -> float:
+    """'천' 1,000; '천만' 10,000,000 (Korean multipliers compound: 3천만 is thirty million)."""
+    return math.prod(_MULTIPLIERS[c] for c in mult) if mult else 1.0
+
 _NUMBER = re.compile(
-    r"(?P<sign>[+\-▲▼△▽↑↓])?\s*(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)\s*(?P<mult>천|만|억|[kKM](?![A-Za-z]))?"
+    r"(?P<sign>[+\-▲▼△▽↑↓])?\s*(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)\s*(?P<mult>[백천]?[만억]|[백천]|[kKM](?![A-Za-z]))?"
     r"(?P<pct>\s*%)?"
 )
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$|^\.\d+$")
@@ -257,11 +263,11 @@ def parse_number(text: str, *, percent: bool = False) -> float | None:
     # Korean style "1만 2천 3백": adjacent groups with falling multipliers add up to one number.
     main = groups[0]
     value = _group_value(main, text)
-    last_mult = _MULTIPLIERS.get(main.group("mult") or "", 1.0)
+    last_mult = _multiplier(main.group("mult"))
     rest = groups[1:]
     while rest and last_mult > 1 and not rest[0].group("sign") and raw[main.end():rest[0].start()].strip() == "":
         nxt = rest[0]
-        mult = _MULTIPLIERS.get(nxt.group("mult") or "", 1.0)
+        mult = _multiplier(nxt.group("mult"))
         if mult >= last_mult or nxt.group("pct"):
             break
         value += _group_value(nxt, text)
@@ -290,7 +296,7 @@ def _group_value(m: re.Match[str], text: str) -> float:
     if not _GROUPED.match(digits):
         raise EntryError(t(f"'{text}'의 쉼표를 읽을 수 없습니다. 쉼표는 1,234처럼 천 단위에만 쓰고, 소수점은 4.5처럼 점으로 적어 주세요.",
                            f"Cannot read the comma in '{text}'. Use commas only between thousands (1,234) and a point for decimals (4.5)."))
-    return float(digits.replace(",", "")) * _MULTIPLIERS.get(m.group("mult") or "", 1.0)
+    return float(digits.replace(",", "")) * _multiplier(m.group("mult"))
 
 
 def check_value(view: KpiView, value: float) -> None:

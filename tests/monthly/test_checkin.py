@@ -125,6 +125,16 @@ def test_the_reminder_names_the_channels_and_the_count(cafe):
     ("1만2,345", 12345), ("3.5만", 35000), ("1.2K", 1200), ("１，２３４", 1234), ("１２３４회", 1234),
     (" 1,234 \n", 1234), ("친구수 1,234", 1234), ("1,234 ▲12", 1234), ("1,234 (+5.2%)", 1234),
     ("12,000원", 12000), ("₩12,000", 12000), ("0", 0), ("4.5", 4.5), ("+15", 15),
+    # hundreds too: "5백" was read as 5 (12,005 for 1만2천5백)
+    ("1만2천5백", 12500), ("3백", 300), ("1천 5백", 1500),
+    # compound multipliers: "3천만" is thirty million, not 3,000 (it read 2억 3천만 as 200,003,000)
+    ("3천만 원", 30_000_000), ("2억 3천만", 230_000_000), ("5백만", 5_000_000), ("1억 2천만 5백", 120_000_500),
+    # falling multipliers add up; a plain number after a multiplier is its last digits
+    ("1천 2", 1002), ("1만 0.5천", 10500),
+    # a change beside the number, in brackets or marked, is not the number
+    ("1,250 [−3]", 1250), ("1,250 +15", 1250), ("1천 (2)", 1000),
+    # the largest number the plan holds, and a minus
+    ("1,000,000,000,000", 1e12), ("-3", -3),
 ])
 def test_pasted_numbers_read_as_the_screen_shows_them(text, value):
     assert parse_number(text) == value
@@ -142,6 +152,11 @@ def test_a_percentage_for_a_percent_kpi(text, value):
     ("12 34", "여러 개"),  # two numbers: which one?
     ("1,234 567", "여러 개"),
     ("▲12", "증감"),  # the change, not the number
+    ("1만 1만", "여러 개"),  # a multiplier not falling: two numbers, not 20,000
+    ("2천 1만", "여러 개"),
+    ("1만 -2천", "여러 개"),  # a minus inside is not a change marker
+    ("(3) 1,200", "여러 개"),  # the bracket comes first: which is the number?
+    ("1,000,000,000,001", "너무 큰"),
     ("없음", "찾지 못했습니다"),
 ])
 def test_what_cannot_be_read_for_sure_is_refused_with_the_reason(text, why):
