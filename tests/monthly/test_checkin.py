@@ -253,3 +253,39 @@ def test_the_review_calendar_s_monthly_events_mention_the_check_in(cafe):
     assert checkin_reminder(cafe).ko in events[date(2026, 2, 4)]
     english = [str(e.get("description")) for e in build_calendar(cafe, Lang.EN).walk("VEVENT")]
     assert sum("Monthly check-in" in d for d in english) == 3
+
+
+# -- what a KPI can take, on both sides of each limit --------------------------------------------
+
+
+def _view(selection: KpiSelection):
+    from kpiwizard.core.kpiview import view_kpi
+    from kpiwizard.core.models import Project
+
+    return view_kpi(Project(start=date(2026, 1, 1), end=date(2026, 3, 31), kpis=[selection]), selection)
+
+
+@pytest.mark.parametrize("selection, value, refused", [
+    # the owner's own percent is held to 0-100, both ends possible
+    (KpiSelection(id="c", custom=CustomKpi(name="재방문율", percent=True)), 0.0, None),
+    (KpiSelection(id="c", custom=CustomKpi(name="재방문율", percent=True)), -0.1, "0 이상"),
+    (KpiSelection(id="c", custom=CustomKpi(name="재방문율", percent=True)), 100.0, None),
+    (KpiSelection(id="c", custom=CustomKpi(name="재방문율", percent=True)), 100.1, "100 이하"),
+    # the owner's own count has no limit on record
+    (KpiSelection(id="c", custom=CustomKpi(name="단골 수")), -5.0, None),
+    # a catalog time cannot be 0 (its floor is exclusive); a catalog count can
+    (KpiSelection(id="r", catalog_id="response_time"), 0.0, "0 초과"),
+    (KpiSelection(id="r", catalog_id="response_time"), 0.5, None),
+    (KpiSelection(id="f", catalog_id="followers_local"), 0.0, None),
+    (KpiSelection(id="f", catalog_id="followers_local"), -1.0, "0 이상"),
+])
+def test_a_value_the_kpi_cannot_take_is_refused_with_its_limit(selection, value, refused):
+    from kpiwizard.core.checkin import check_value
+
+    view = _view(selection)
+    if refused is None:
+        check_value(view, value)
+        return
+    with pytest.raises(EntryError) as e:
+        check_value(view, value)
+    assert refused in e.value.text.ko and view.names.en in e.value.text.en
