@@ -23,7 +23,6 @@ The rules, in words:
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,18 +33,11 @@ from .formatting import format_date, format_money, format_number, format_value
 from .korean import euro, i_ga
 from .kpiview import KpiView, view_kpis
 from .models import Project
-from . import progress as _progress
-from .progress import KpiProgress, evaluate_kpi, overall_score, target_point
+from .progress import KpiProgress, evaluate_kpi, overall_score, status_reason, target_point
 from .remedies import RemedyKind, suggest
 from .schedule import Period, periods
 from .text import t
 from .vocab import STATUS_NAMES
-
-# evaluate_kpi judges "as of a day" when the core supports it; older cores judge at the latest
-# reading, which after cutting later readings off is the same day or earlier.
-_JUDGES_ON = "on" in inspect.signature(evaluate_kpi).parameters
-# The core's own sentence for why a KPI stands where it does, when the core has one.
-_STATUS_REASON = getattr(_progress, "status_reason", None)
 
 
 @dataclass(frozen=True)
@@ -115,9 +107,7 @@ def _cut(project: Project, day: date) -> Project:
 
 def _evaluate(project: Project, day: date) -> dict[str, KpiProgress]:
     cut = _cut(project, day)
-    if _JUDGES_ON:
-        return {k.id: evaluate_kpi(cut, k, on=day) for k in cut.kpis}
-    return {k.id: evaluate_kpi(cut, k) for k in cut.kpis}
+    return {k.id: evaluate_kpi(cut, k, on=day) for k in cut.kpis}
 
 
 def _unit(view: KpiView, lang: Lang) -> str:
@@ -205,7 +195,7 @@ def monthly_report(project: Project, month: str, lang: Lang | str | None = None)
         moved_most=moved,
         moved_text=_moved_text(moved, views, lang, project.business.currency),
         behind_most=behind,
-        behind_reason=_behind_reason(behind, now[behind.kpi_id], views, lang, project.business.currency) if behind else "",
+        behind_reason=_behind_reason(behind, now[behind.kpi_id], views, lang) if behind else "",
         next_step=_next_step(project, behind, checkin, views, lang, span),
         missing=tuple(i.name for i in checkin.missing),
         overall=overall_score(_cut(project, span.end), now),
@@ -258,17 +248,9 @@ def _moved_text(row: KpiMonth | None, views: dict[str, KpiView], lang: Lang, cur
              f"{row.name} {en_way} from {before} to {after}: {en_tail}").get(lang)
 
 
-def _behind_reason(row: KpiMonth, result: KpiProgress, views: dict[str, KpiView], lang: Lang, currency: str) -> str:
-    view = views[row.kpi_id]
-    if _STATUS_REASON is not None:
-        return _STATUS_REASON(result, view).get(lang)
-    got, should = _pct(row.progress or 0.0), _pct(row.expected or 0.0)
-    ko = f"지금쯤 목표까지 가는 길의 {should}에 와 있어야 하는데 {got}에 머물러 있습니다."
-    en = f"By now it should be {should} of the way to the target; it is at {got}."
-    if row.forecast is not None:
-        ko += f" 이대로면 마감일에 약 {_value(view, row.forecast, lang, currency)}입니다 (목표 {row.target_text})."
-        en += f" At this pace it ends at about {_value(view, row.forecast, lang, currency)} (target {row.target_text})."
-    return t(ko, en).get(lang)
+def _behind_reason(row: KpiMonth, result: KpiProgress, views: dict[str, KpiView], lang: Lang) -> str:
+    """The core's own sentence for why the KPI stands where it does."""
+    return status_reason(result, views[row.kpi_id]).get(lang)
 
 
 def _next_step(project: Project, behind: KpiMonth | None, checkin, views: dict[str, KpiView],
