@@ -15,8 +15,9 @@ The rules, in words:
   on the month's last day (expected share of the way − progress), among those below their on-track
   pace. Its reason is the core's numbers in words: how far it got, how far it should be, and where
   the trend ends.
-* **The one thing to do next month**: for the KPI furthest behind, the owner's own open action for
-  it (planned or in progress, earliest due first), else the core's strategy suggestion for it;
+* **The one thing to do next month**: for the KPI furthest behind, when its deadline has passed
+  (missed), the review's new cycle for it; else the owner's own open action for it (planned or in
+  progress, earliest due first), else the core's strategy suggestion for it;
   with nothing behind, the numbers still missing from the check-in; else keep going and record
   the next month on its check-in day.
 """
@@ -255,6 +256,12 @@ def _behind_reason(row: KpiMonth, result: KpiProgress, views: dict[str, KpiView]
 
 def _next_step(project: Project, behind: KpiMonth | None, checkin, views: dict[str, KpiView],
                lang: Lang, span: Period) -> str:
+    if behind is not None and behind.status is Status.MISSED:
+        # Its deadline has passed: there is no "next month" for this cycle's actions. Say how to
+        # go on: a new cycle from the latest value (the review's own suggestion on the month's end).
+        reset = next((r for r in suggest(project, behind.kpi_id, lang, span.end) if r.kind is RemedyKind.RESET), None)
+        if reset is not None:
+            return t(f"{behind.name}: {reset.message.ko}", f"{behind.name}: {reset.message.en}").get(lang)
     if behind is not None:
         open_actions = sorted(
             (a for a in project.actions

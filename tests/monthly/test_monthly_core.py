@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from datetime import date
 
 import pytest
@@ -25,10 +24,8 @@ def cafe() -> Project:
 
 
 def core_at(project: Project, kpi_id: str, day: date):
-    """The core's verdict on ``day`` (cores that judge as of a date are asked for that day)."""
-    if "on" in inspect.signature(evaluate_kpi).parameters:
-        return evaluate_kpi(project, project.kpi(kpi_id), on=day)
-    return evaluate_kpi(project, project.kpi(kpi_id))
+    """The core's verdict on ``day``."""
+    return evaluate_kpi(project, project.kpi(kpi_id), on=day)
 
 
 def as_of(project: Project, day: date) -> Project:
@@ -90,11 +87,16 @@ def test_furthest_behind_is_the_largest_shortfall_with_the_core_s_numbers_as_rea
 
 
 def test_the_one_thing_to_do_is_the_owner_s_open_action_for_the_kpi_behind(cafe):
-    report = monthly_report(cafe, "2026-03", Lang.KO)
+    report = monthly_report(cafe, "2026-02", Lang.KO)  # its deadline is still ahead
     assert "스콘 굽는 과정 스토리" in report.next_step and "김보미" in report.next_step
     no_actions = cafe.model_copy(update={"actions": []})
     hint = load_catalog().family(load_catalog().kpi("engagement_rate").family).strategy_hint
-    assert hint.ko in monthly_report(no_actions, "2026-03", Lang.KO).next_step
+    assert hint.ko in monthly_report(no_actions, "2026-02", Lang.KO).next_step
+
+
+def test_after_the_deadline_the_one_thing_to_do_is_a_new_cycle_not_the_old_cycles_action(cafe):
+    report = monthly_report(cafe, "2026-03", Lang.KO)  # the plan's last month; the KPI behind missed
+    assert report.final and "새 주기를 시작하세요" in report.next_step and "스콘" not in report.next_step
 
 
 def test_with_nothing_behind_the_next_step_is_the_missing_numbers_then_the_next_check_in(cafe):
@@ -135,3 +137,47 @@ def test_the_local_preset_s_map_connects_every_box_from_capability_to_result(goa
         assert order.index(boxes[cause].perspective) >= order.index(boxes[effect].perspective)
     assert ("local_visits", "valuable_results") in smap.arrows
     assert ("engaging_content", "local_visits") in smap.arrows
+
+
+# -- the three lines of "이달 한눈에", word for word (read and judged right for the café owner) --------
+
+CAFE_MONTHS = {
+    ("2026-02", Lang.KO): (
+        "2026년 2월",
+        "카카오톡 채널 쿠폰 응모수가 22회에서 34회로 늘었습니다. 목표까지 가는 길의 48%만큼 나아갔습니다.",
+        "기록 9번, 최근 3.9%, 진척 -7%. 계획선이 지금까지 기대하는 75%에 견준 속도는 -0.09입니다 "
+        "(1이면 계획대로, 순항 0.9 이상, 뒤처짐 0.7 이상).",
+        "참여율: '스콘 굽는 과정 스토리 (매주 목요일 아침)' (김보미 (사장)) — 다음 달에는 이 일을 끝내세요.",
+    ),
+    ("2026-02", Lang.EN): (
+        "February 2026",
+        "Kakao Channel coupon entries rose from 22 entries to 34 entries: 48% of the way to the target gained.",
+        "9 readings, latest 3.9%, progress -7%. Against the 75% the plan line expects by now the pace is -0.09 "
+        "(1 = as planned; on track from 0.9, behind from 0.7).",
+        "Engagement rate: '스콘 굽는 과정 스토리 (매주 목요일 아침)' (김보미 (사장)) — get this done next month.",
+    ),
+    # The plan's last month: the KPI behind has missed its deadline, so the next step is a new
+    # cycle, not "get this done next month" for a cycle that is over.
+    ("2026-03", Lang.KO): (
+        "2026년 3월",
+        "네이버 플레이스 리뷰 수가 236건에서 262건으로 늘었습니다. 목표까지 가는 길의 54%만큼 나아갔습니다.",
+        "마감일(2026년 3월 29일)이 지났고 목표 5.5%에 닿지 못했습니다: 기록 12번, 최근 3.9%, 진척 -7%.",
+        "참여율: 마감일이 지났으니 이 주기는 '미달'로 기록해 둡니다. 마지막 값 3.9%에서 새 주기를 시작하세요: "
+        "목표 5.5%, 새 마감일 2026년 6월 20일.",
+    ),
+    ("2026-03", Lang.EN): (
+        "March 2026",
+        "Naver Place reviews rose from 236 reviews to 262 reviews: 54% of the way to the target gained.",
+        "The deadline (29 March 2026) has passed without reaching 5.5%: 12 readings, latest 3.9%, progress -7%.",
+        "Engagement rate: The deadline has passed, so this cycle stays on record as missed. Start a new cycle "
+        "from the latest value, 3.9%: target 5.5%, new deadline 20 June 2026.",
+    ),
+}
+
+
+@pytest.mark.parametrize("month, lang", list(CAFE_MONTHS))
+def test_the_month_at_a_glance_reads_as_written(cafe, month, lang):
+    name, moved, behind, next_step = CAFE_MONTHS[(month, lang)]
+    report = monthly_report(cafe, month, lang)
+    assert (report.month_name, report.moved_text, report.behind_reason, report.next_step) == (
+        name, moved, behind, next_step)

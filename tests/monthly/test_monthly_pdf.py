@@ -70,7 +70,7 @@ def test_user_text_prints_literally(out):
     cafe.title = '<b>카페 & "봄"</b> <img src="x.png"/>'
     cafe.actions[2].tactic = "스토리 <font size=40>크게</font> & 자주"
     path = out / "literal.pdf"
-    export_monthly_report(cafe, "2026-03", path, Lang.KO)
+    export_monthly_report(cafe, "2026-02", path, Lang.KO)  # a month whose next step is that action
     flat = read_pdf(path).flat
     assert squash('<b>카페 & "봄"</b>') in flat and squash('<img src="x.png"/>') in flat
     assert squash("스토리 <font size=40>크게</font> & 자주") in flat
