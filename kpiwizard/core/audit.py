@@ -773,8 +773,8 @@ def _audience_verdict(ctx: Context, k: KpiView, cap: AudienceCapacity):
     rate = format_number(cap.organic_rate * 100, 1)
     how = t(f"계산: 주 {posts}회 게시로 한 달에 팔로워의 {rate}%(최소 주 1회당 월 {_whole(cap.used[1].value)}명) × {format_number(cap.months, 1)}개월 = 약 {organic}명, "
             f"광고비 {euro(format_money(p.roi.ad_spend, cur))} 약 {paid}명.",
-            f"Worked out: {posts} posts a week grow the followers {rate} % a month (at least {_whole(cap.used[1].value)} a month per weekly post) × "
-            f"{format_number(cap.months, 1)} month(s) = about {organic}; ad budget {format_money(p.roi.ad_spend, cur)} adds about {paid}.")
+            f"Worked out: {posts} posts a week grow the followers {rate}% a month (at least {_whole(cap.used[1].value)} a month per weekly post) × "
+            f"{format_number(cap.months, 1)} {'month' if cap.months == 1 else 'months'} = about {organic}; ad budget {format_money(p.roi.ad_spend, cur)} adds about {paid}.")
     used = _used(cap.used)
     short = _whole(needed - cap.total + 0.999)
     message = t(
