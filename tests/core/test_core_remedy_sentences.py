@@ -8,43 +8,14 @@ mutation testing found the figures, units and dates in them unchecked.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
-from kpiwizard.core.enums import Direction, Lang
-from kpiwizard.core.models import KpiSelection, Project
+from kpiwizard.core.enums import Lang
 from kpiwizard.core.remedies import RemedyKind, suggest
 
-MON = date(2026, 1, 5)
-END = MON + timedelta(83)  # twelve weeks
-
-
-def followers(**kw):
-    return KpiSelection(id="f", catalog_id="followers_local", frequency="weekly", **kw)
-
-
-def revenue(**kw):
-    return KpiSelection(id="s", catalog_id="social_revenue", frequency="weekly", **kw)
-
-
-def posts(**kw):
-    return KpiSelection(id="p", catalog_id="posts_per_period", frequency="weekly", direction=Direction.RANGE, **kw)
-
-
-def engagement(**kw):
-    return KpiSelection(id="e", catalog_id="engagement_rate", frequency="weekly", **kw)
-
-
-def response_time(**kw):
-    return KpiSelection(id="r", catalog_id="response_time", frequency="weekly", direction=Direction.LOWER, **kw)
-
-
-def plan(kpi, values, currency="KRW"):
-    project = Project(start=MON, end=END, kpis=[kpi],
-                      actuals={kpi.id: {MON + timedelta(7 * i): v for i, v in enumerate(values)}})
-    project.business.currency = currency
-    return project
+from weekly_plans import END, MON, engagement, followers, plan, posts, response_time, revenue
 
 
 RESETS = [

@@ -8,33 +8,15 @@ the sentences checked only for their numbers: a wrong unit, date or count passed
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
-from kpiwizard.core.enums import Direction, Lang
+from kpiwizard.core.enums import Lang
 from kpiwizard.core.kpiview import view_kpi
-from kpiwizard.core.models import KpiSelection, Project
 from kpiwizard.core.progress import evaluate_kpi, forecast_text, status_reason
 
-MON = date(2026, 1, 5)
-END = MON + timedelta(83)  # twelve weeks
-
-
-def followers(**kw):
-    return KpiSelection(id="f", catalog_id="followers_local", frequency="weekly", **kw)
-
-
-def response_time(**kw):
-    return KpiSelection(id="r", catalog_id="response_time", frequency="weekly", direction=Direction.LOWER, **kw)
-
-
-def engagement(**kw):
-    return KpiSelection(id="e", catalog_id="engagement_rate", frequency="weekly", **kw)
-
-
-def posts(**kw):
-    return KpiSelection(id="p", catalog_id="posts_per_period", frequency="weekly", direction=Direction.RANGE, **kw)
+from weekly_plans import END, MON, engagement, followers, plan, posts, response_time
 
 
 CASES = [
@@ -115,8 +97,7 @@ CASES = [
 
 @pytest.mark.parametrize("kpi, values, on, status, ko, en, ko_forecast, en_forecast", CASES)
 def test_the_review_says_why_and_what_next_in_both_languages(kpi, values, on, status, ko, en, ko_forecast, en_forecast):
-    project = Project(start=MON, end=END, kpis=[kpi],
-                      actuals={kpi.id: {MON + timedelta(7 * i): v for i, v in enumerate(values)}})
+    project = plan(kpi, values)
     result = evaluate_kpi(project, kpi, on)
     assert result.status.value == status
     view_ko, view_en = view_kpi(project, kpi, Lang.KO), view_kpi(project, kpi, Lang.EN)
