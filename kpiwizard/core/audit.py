@@ -18,7 +18,7 @@ from .catalog import load_catalog
 from .enums import Direction, Family, Frequency, KpiKind, Lang, Severity, SmartLetter
 from .formatting import count_en, format_money, format_number
 from .korean import eul, eun, euro, i_ga
-from .kpiview import KpiView, view_kpis
+from .kpiview import KpiView, format_kpi_value, view_kpi, view_kpis
 from .models import Project
 from .reference import plan_rule, threshold
 from .schedule import months_between, readings_by
@@ -787,8 +787,9 @@ def _audience_verdict(ctx: Context, k: KpiView, cap: AudienceCapacity):
     cpf = next((a for a in cap.used if a.key == "assumptions.cost_per_follower"), None)
     per_month = cap.organic_per_month + cap.paid_per_month
     extra_weeks = shortfall / per_month * (DAYS_PER_MONTH / 7) if per_month > 0 else None
-    options_ko = [f"목표를 약 {euro(_whole(k.baseline + cap.total))} 낮추기"]
-    options_en = [f"lower the target to about {_whole(k.baseline + cap.total)}"]
+    lowered = _amount(ctx, k, float(math.floor(k.baseline + cap.total)))
+    options_ko = [f"목표를 약 {euro(lowered.ko)} 낮추기"]
+    options_en = [f"lower the target to about {lowered.en}"]
     if extra_weeks is not None and extra_weeks <= 52:  # more than a year more is no advice
         weeks = _whole(extra_weeks + 0.999)
         options_ko.append(f"기간을 약 {weeks}주 늘리기")
@@ -895,7 +896,7 @@ def _steep_message(k: KpiView, c: Change) -> Text:
     used = _used([c.limit])
     return t(
         f"{eun(q(k.names.ko))} {format_number(c.months, 1)}개월 동안 한 달에 {pct}%씩 바뀌어야 합니다. 소상공인이 보통 낼 수 있는 {limit}%의 {factor}배입니다. {used.ko}",
-        f"'{k.names.en}' would have to change {pct} % a month for {format_number(c.months, 1)} months, {factor}× the {limit} % a small business usually manages. {used.en}",
+        f"'{k.names.en}' would have to change {pct}% a month for {format_number(c.months, 1)} months, {factor}× the {limit}% a small business usually manages. {used.en}",
     )
 
 
@@ -909,13 +910,22 @@ def _kpi_unrealistic(ctx: Context):
         yield (
             t(_steep_message(k, c).ko + f" 보통의 {format_number(steep, 1)}배를 넘는 목표는 현실적이지 않습니다.",
               _steep_message(k, c).en + f" Beyond {format_number(steep, 1)}× the usual pace, a target is not realistic."),
-            t(f"목표를 약 {euro(_target_at(k, c, steep))} 낮추거나 기간을 늘리세요. 사장님의 실제 기록이 세 번 이상 쌓이면 그 추세로 다시 판단합니다.",
-              f"Lower the target to about {_target_at(k, c, steep)} or allow more time. Once three readings are recorded, your own trend is the yardstick."),
+            t(f"목표를 약 {euro(_target_at(ctx, k, c, steep).ko)} 낮추거나 기간을 늘리세요. 사장님의 실제 기록이 세 번 이상 쌓이면 그 추세로 다시 판단합니다.",
+              f"Lower the target to about {_target_at(ctx, k, c, steep).en} or allow more time. Once three readings are recorded, your own trend is the yardstick."),
             _kpi_field(ctx, k, "target"), k.id, (c.limit,),
         )
 
 
-def _target_at(k: KpiView, c: Change, factor: float) -> str:
+def _amount(ctx: Context, k: KpiView, value: float, places: int | None = None) -> Text:
+    """A value of the KPI with its unit in each language (36명 / 36 followers, 6.8%, ₩530,000)."""
+    if places is not None:
+        value = round(value, places)
+    cur = ctx.project.business.currency
+    return t(*(format_kpi_value(view_kpi(ctx.project, k.selection, lang), value, lang, cur)
+               for lang in (Lang.KO, Lang.EN)))
+
+
+def _target_at(ctx: Context, k: KpiView, c: Change, factor: float) -> Text:
     """The target that asks ``factor`` × the usual monthly change, rounded as the owner typed."""
     assert k.target is not None and k.baseline is not None  # a Change exists only with both
     base = _change_base(k)
@@ -925,8 +935,8 @@ def _target_at(k: KpiView, c: Change, factor: float) -> str:
         value = max(value, k.natural_min)
     if not k.percent and all(float(v).is_integer() for v in (k.baseline, k.target)):
         # Counts typed whole stay whole, rounded toward the baseline so the advice never asks more.
-        return format_number(float(math.floor(value) if k.target > k.baseline else math.ceil(value)))
-    return format_number(value, 1)
+        return _amount(ctx, k, float(math.floor(value) if k.target > k.baseline else math.ceil(value)))
+    return _amount(ctx, k, value, 1)
 
 
 @check("R-kpi-steep", SmartLetter.R, Severity.WARNING, t("월간 변화 폭", "Monthly change"))
@@ -938,8 +948,8 @@ def _kpi_steep(ctx: Context):
             continue
         yield (
             t(_steep_message(k, c).ko + " 도전적인 목표입니다.", _steep_message(k, c).en + " It is a stretch."),
-            t(f"목표를 약 {euro(_target_at(k, c, 1))} 낮추거나 기간을 늘리거나, 그만큼 실행을 더하세요.",
-              f"Lower the target to about {_target_at(k, c, 1)}, allow more time, or add the actions it takes."),
+            t(f"목표를 약 {euro(_target_at(ctx, k, c, 1).ko)} 낮추거나 기간을 늘리거나, 그만큼 실행을 더하세요.",
+              f"Lower the target to about {_target_at(ctx, k, c, 1).en}, allow more time, or add the actions it takes."),
             _kpi_field(ctx, k, "target"), k.id, (c.limit,),
         )
 

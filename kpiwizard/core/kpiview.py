@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .catalog import Catalog, load_catalog
+from .catalog import Catalog, CatalogKpi, load_catalog
 from .formatting import format_money, format_value
 from .enums import Direction, Family, Frequency, Indicator, KpiKind, Lang, Perspective, SocialGoal, Source
 from .models import KpiSelection, Project
@@ -77,6 +77,19 @@ def money_unit(project: Project, unit: str, lang: Lang) -> str:
     return "원" if currency == "KRW" and Lang(lang) is Lang.KO else currency
 
 
+def _catalog_unit(project: Project, selection: KpiSelection, c: CatalogKpi, lang: Lang) -> str:
+    """A catalog KPI's unit in ``lang``. A unit the plan kept as it came from the catalog (in either
+    language: '명' or 'followers'; '원' for a money KPI in won) is the catalog's, shown in the
+    language asked for; only a unit the owner typed stays as typed."""
+    typed = selection.unit.strip()
+    if c.money:
+        won = typed == "원" and project.business.currency == "KRW"
+        return money_unit(project, "" if won else selection.unit, lang)
+    if typed in ("", c.unit.ko, c.unit.en):
+        return c.unit.get(lang)
+    return selection.unit
+
+
 def format_kpi_value(view: KpiView, value: float | None, lang: Lang, currency: str) -> str:
     """A KPI's value with its unit; a money KPI without a unit of its own as money (₩616,774)."""
     if view.money and view.selection.unit.strip() in _PLACEHOLDER_UNITS:
@@ -115,7 +128,7 @@ def view_kpi(
             definition=c.definition.get(lang),
             formula=c.formula.get(lang),
             why=c.why.get(lang),
-            unit=money_unit(project, selection.unit, lang) if c.money else selection.unit or c.unit.get(lang),
+            unit=_catalog_unit(project, selection, c, lang),
             percent=c.percent,
             indicator=c.indicator,
             perspective=c.perspective,

@@ -111,20 +111,11 @@ def _evaluate(project: Project, day: date) -> dict[str, KpiProgress]:
     return {k.id: evaluate_kpi(cut, k, on=day) for k in cut.kpis}
 
 
-def _unit(view: KpiView, lang: Lang) -> str:
-    """The KPI's unit in the report's language: a catalog unit the plan kept as it came (in either
-    language) is translated; a unit the owner typed stays as typed."""
-    c = load_catalog().get(view.catalog_id)
-    if c is not None and not c.money and view.selection.unit.strip() in ("", c.unit.ko, c.unit.en):
-        return c.unit.get(lang)
-    return view.unit
-
-
 def _value(view: KpiView, value: float | None, lang: Lang, currency: str) -> str:
     c = load_catalog().get(view.catalog_id)
     if c is not None and c.money and value is not None:
         return format_money(value, currency)
-    return format_value(value, _unit(view, lang), lang, view.percent)
+    return format_value(value, view.unit, lang, view.percent)
 
 
 def _target_text(view: KpiView, lang: Lang, currency: str) -> str:
@@ -161,7 +152,7 @@ def monthly_report(project: Project, month: str, lang: Lang | str | None = None)
         rows.append(KpiMonth(
             kpi_id=view.id,
             name=view.name,
-            unit=_unit(view, lang),
+            unit=view.unit,
             percent=view.percent,
             direction=view.direction,
             manual=is_manual(view),

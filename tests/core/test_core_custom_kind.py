@@ -61,3 +61,27 @@ def test_a_money_kpi_without_a_unit_of_its_own_shows_the_plans_currency(currency
     project = Project(start=date(2026, 1, 1), end=date(2026, 3, 31))
     project.business.currency = currency
     assert money_unit(project, unit, lang) == shown
+
+
+# -- a catalog KPI's unit follows the language; the owner's own unit stays as typed ----------------
+
+
+@pytest.mark.parametrize("kpi_id, kept, ko, en", [
+    ("followers_local", "명", "1,234명", "1,234 followers"),  # kept as the Korean catalog gave it
+    ("followers_local", "followers", "1,234명", "1,234 followers"),  # or the English one
+    ("followers_local", "", "1,234명", "1,234 followers"),
+    ("followers_local", "단골", "1,234단골", "1,234 단골"),  # typed by the owner: as typed
+    ("response_time", "분", "1,234분", "1,234 minutes"),
+    ("social_revenue", "원", "1,234원", "1,234 KRW"),  # the plan's won, in English the currency code
+    ("social_revenue", "", "₩1,234", "₩1,234"),
+    ("social_revenue", "만원", "1,234만원", "1,234 만원"),
+])
+def test_a_catalog_kpis_unit_is_shown_in_the_language_of_the_text(kpi_id, kept, ko, en):
+    from datetime import date
+
+    from kpiwizard.core.kpiview import format_kpi_value, view_kpi
+
+    selection = KpiSelection(id="k", catalog_id=kpi_id, unit=kept)
+    project = Project(start=date(2026, 1, 1), end=date(2026, 3, 31), kpis=[selection])
+    shown = [format_kpi_value(view_kpi(project, selection, lang), 1234, lang, "KRW") for lang in (Lang.KO, Lang.EN)]
+    assert shown == [ko, en]
