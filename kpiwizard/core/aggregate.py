@@ -81,7 +81,12 @@ class Reading:
 
     @property
     def provisional(self) -> bool:
-        return self.as_of is not None and (self.as_of - self.end).days < SETTLING_DAYS
+        return settling(self.as_of, self.end)
+
+
+def settling(as_of: date | None, end: date) -> bool:
+    """A number for a span ending on ``end``, downloaded on ``as_of``, may still be revised."""
+    return as_of is not None and (as_of - end).days < SETTLING_DAYS
 
 
 @dataclass(frozen=True)
@@ -187,11 +192,18 @@ class PeriodValue:
     value: float
     old: float | None
     provisional: bool
-    covered_days: int  # days of the period the files cover (== period.days: complete)
-    channels: tuple[str, ...]
     # Each channel's share, as the plan will keep it (see "Channels add up across imports").
-    parts: dict[str, ImportedPart] = field(default_factory=dict, compare=False, hash=False)
+    parts: dict[str, ImportedPart] = field(hash=False)
     kept: tuple[str, ...] = ()  # channels whose share comes from an earlier import
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        return tuple(sorted(self.parts))
+
+    @property
+    def covered_days(self) -> int:
+        """Days of the period the files cover (== period.days: complete)."""
+        return min(part.days for part in self.parts.values())
 
     @property
     def state(self) -> str:
@@ -290,14 +302,14 @@ class _Index:
             lst.sort(key=lambda r: (r.end, r.start, r.key, r.campaign, r.value))
         self.ends = {k: [r.end for r in v] for k, v in self.by.items()}
         # Where each (metric, channel, source) has data: the files' spans.
-        self.spans: dict[tuple[str, str, str], list[tuple[date, date, str]]] = defaultdict(list)
+        self.spans: dict[tuple[str, str, str], list[tuple[date, date]]] = defaultdict(list)
         for f in files:
             cov = f.coverage()
             if cov is None:
                 continue
             for key in {(f"col:{r.column}" if r.column in mapped else r.metric, r.channel, r.source)
                         for r in f.readings} | _declared(f, mapped):
-                self.spans[key].append((cov[0], cov[1], f.name))
+                self.spans[key].append(cov)
         self.channels: dict[str, set[str]] = defaultdict(set)
         for metric, channel, _source in self.by:
             self.channels[metric].add(channel)
@@ -320,7 +332,7 @@ class _Index:
     def covered(self, metric: str, channel: str, source: str, p: Period) -> int:
         """How many days of the period the files with this metric span."""
         days: set[date] = set()
-        for a, b, _name in self.spans.get((metric, channel, source), ()):
+        for a, b in self.spans.get((metric, channel, source), ()):
             lo, hi = max(a, p.start), min(b, p.end)
             if lo <= hi:
                 days.update(lo + timedelta(n) for n in range((hi - lo).days + 1))
@@ -460,10 +472,6 @@ def _standing(project: Project, kpi_id: str, start: date, ratio: bool, scale: fl
     return dict(parts)
 
 
-def _settling(part: ImportedPart, p: Period) -> bool:
-    return part.as_of is not None and (part.as_of - p.end).days < SETTLING_DAYS
-
-
 def kpi_values(
     project: Project,
     selection: KpiSelection,
@@ -481,7 +489,7 @@ def kpi_values(
     why_not: Text | None = None
     for p in periods(project.start, project.end, selection.frequency):
         raw: dict[str, tuple[float, float | None, int, date | None]] = {}  # value, denominator, days, as_of
-        settling: set[str] = set()
+        unsettled: set[str] = set()  # channels with numbers still settling
         if feed.is_ratio:
             num = _combine([_term(index, a, p, KpiKind.FLOW, feeds.not_summable) for a in feed.numerator])
             den = _combine([_term(index, a, p, KpiKind.FLOW, feeds.not_summable) for a in feed.denominator])
@@ -491,17 +499,17 @@ def kpi_values(
                 n, d = num.parts[channel], den.parts[channel]
                 raw[channel] = (n.value, d.value, min(n.covered, d.covered), _newest(n.as_of, d.as_of))
                 if n.provisional or d.provisional:
-                    settling.add(channel)
+                    unsettled.add(channel)
         else:
             total = _combine([_term(index, a, p, kind, feeds.not_summable) for a in feed.value])
             why_not = why_not or total.why_not
             for channel, part in total.parts.items():
                 raw[channel] = (part.value, None, part.covered, part.as_of)
                 if part.provisional:
-                    settling.add(channel)
+                    unsettled.add(channel)
         if not raw or not all(_storable(v) and (d is None or _storable(d)) for v, d, _, _ in raw.values()):
             continue
-        new = {c: ImportedPart(value=v, denominator=d, days=min(days, 400), as_of=as_of)
+        new = {c: ImportedPart(value=v, denominator=d, days=days, as_of=as_of)
                for c, (v, d, days, as_of) in raw.items()}
         # An earlier import's channels stay; a channel imported again takes its new share, unless
         # the share held comes from a later download.
@@ -527,12 +535,9 @@ def kpi_values(
                 f"the value {format_number(value)} for the period from {p.start.isoformat()} is impossible for this KPI "
                 "and was left out; check the files.")
             continue
-        provisional = bool(settling - kept) or any(_settling(parts[c], p) for c in kept)
-        out.append(PeriodValue(
-            selection.id, name, p, value, old.get(p.start), provisional,
-            min(part.days for part in parts.values()),
-            tuple(sorted(parts)), parts, tuple(sorted(kept)),
-        ))
+        provisional = bool(unsettled - kept) or any(settling(parts[c].as_of, p.end) for c in kept)
+        out.append(PeriodValue(selection.id, name, p, value, old.get(p.start), provisional, parts,
+                               tuple(sorted(kept))))
     return out, why_not
 
 
