@@ -907,11 +907,12 @@ def _kpi_unrealistic(ctx: Context):
         c = kpi_change(ctx, k)
         if c is None or c.factor <= steep or _has_history(ctx, k):
             continue
+        said, target = _steep_message(k, c), _target_at(ctx, k, c, steep)
         yield (
-            t(_steep_message(k, c).ko + f" 보통의 {format_number(steep, 1)}배를 넘는 목표는 현실적이지 않습니다.",
-              _steep_message(k, c).en + f" Beyond {format_number(steep, 1)}× the usual pace, a target is not realistic."),
-            t(f"목표를 약 {euro(_target_at(ctx, k, c, steep).ko)} 낮추거나 기간을 늘리세요. 사장님의 실제 기록이 세 번 이상 쌓이면 그 추세로 다시 판단합니다.",
-              f"Lower the target to about {_target_at(ctx, k, c, steep).en} or allow more time. Once three readings are recorded, your own trend is the yardstick."),
+            t(said.ko + f" 보통의 {format_number(steep, 1)}배를 넘는 목표는 현실적이지 않습니다.",
+              said.en + f" Beyond {format_number(steep, 1)}× the usual pace, a target is not realistic."),
+            t(f"목표를 약 {euro(target.ko)} 낮추거나 기간을 늘리세요. 사장님의 실제 기록이 세 번 이상 쌓이면 그 추세로 다시 판단합니다.",
+              f"Lower the target to about {target.en} or allow more time. Once three readings are recorded, your own trend is the yardstick."),
             _kpi_field(ctx, k, "target"), k.id, (c.limit,),
         )
 
@@ -946,10 +947,11 @@ def _kpi_steep(ctx: Context):
         c = kpi_change(ctx, k)
         if c is None or not 1 < c.factor <= steep or _has_history(ctx, k):
             continue
+        said, target = _steep_message(k, c), _target_at(ctx, k, c, 1)
         yield (
-            t(_steep_message(k, c).ko + " 도전적인 목표입니다.", _steep_message(k, c).en + " It is a stretch."),
-            t(f"목표를 약 {euro(_target_at(ctx, k, c, 1).ko)} 낮추거나 기간을 늘리거나, 그만큼 실행을 더하세요.",
-              f"Lower the target to about {_target_at(ctx, k, c, 1).en}, allow more time, or add the actions it takes."),
+            t(said.ko + " 도전적인 목표입니다.", said.en + " It is a stretch."),
+            t(f"목표를 약 {euro(target.ko)} 낮추거나 기간을 늘리거나, 그만큼 실행을 더하세요.",
+              f"Lower the target to about {target.en}, allow more time, or add the actions it takes."),
             _kpi_field(ctx, k, "target"), k.id, (c.limit,),
         )
 
