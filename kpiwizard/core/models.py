@@ -39,6 +39,8 @@ MAX_VALUE = 1e12
 MAX_MONEY = 1e13
 MAX_FOLLOWERS = 10_000_000_000
 PLAN_YEARS = (1900, 2199)
+MAX_PERIODS = 6000  # recorded periods per KPI (the schema says the same)
+MAX_CHANNELS = 50  # channel shares per imported period
 
 Value = Annotated[float, Field(ge=-MAX_VALUE, le=MAX_VALUE, allow_inf_nan=False)]
 Money = Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
@@ -369,15 +371,15 @@ class Project(Model):
         for kid, series in self.actuals.items():
             if kid not in seen:
                 raise ValueError(f"actuals: '{kid}' is not a KPI of this plan")
-            if len(series) > 6000:
+            if len(series) > MAX_PERIODS:
                 raise ValueError(f"actuals.{kid}: too many periods")
         for kid, parts in self.imported.items():
             if kid not in seen:
                 raise ValueError(f"imported: '{kid}' is not a KPI of this plan")
-            if len(parts) > 6000:
+            if len(parts) > MAX_PERIODS:
                 raise ValueError(f"imported.{kid}: too many periods")
             for day, channels in parts.items():
-                if len(channels) > 50:
+                if len(channels) > MAX_CHANNELS:
                     raise ValueError(f"imported.{kid}.{day.isoformat()}: too many channels")
         for i, action in enumerate(self.actions):
             if action.kpi is not None and action.kpi not in seen:

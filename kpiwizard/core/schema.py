@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import ValidationError
 
-from .models import PLAN_YEARS, SCHEMA_VERSION, Project
+from .models import MAX_CHANNELS, MAX_PERIODS, PLAN_YEARS, SCHEMA_VERSION, Project
 
 if TYPE_CHECKING:
     from pydantic_core import InitErrorDetails
@@ -35,8 +35,6 @@ _MONTH_DAY = "((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12
 _LEAP_YEAR = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
 _END = "(?!\\n)$"
 DATE_PATTERN = f"^({_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29){_END}"
-MAX_PERIODS = 6000
-MAX_CHANNELS = 50  # per imported period (Project._references)
 LEGACY_CAPACITY_KEYS = ("cost_per_follower", "organic_growth_per_post")
 
 
