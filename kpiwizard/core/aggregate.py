@@ -644,7 +644,7 @@ def apply_preview(project: Project, preview: ImportPreview) -> Project:
 
 # -- showing the preview ----------------------------------------------------------------------------
 
-_STATE = {NEW: t("새 값", "new"), CHANGED: t("바뀜", "changed"), SAME: t("같음", "same")}
+STATE_NAMES: dict[str, Text] = {NEW: t("새 값", "new"), CHANGED: t("바뀜", "changed"), SAME: t("같음", "same")}
 
 
 def kept_text(value: PeriodValue) -> Text:
@@ -693,7 +693,7 @@ def render_preview(preview: ImportPreview, lang: Lang | str) -> str:
         old = "" if v.old is None or v.state == SAME else f" ({'이전' if ko else 'was'} {_fmt(v.old)})"
         extra = f"  [{'; '.join(flags)}]" if flags else ""
         lines.append(f"  {v.kpi_name.get(lang)} {v.period.start.isoformat()}–{v.period.end.isoformat()}: "
-                     f"{_fmt(v.value)} {_STATE[v.state].get(lang)}{old} ({'+'.join(v.channels)}){extra}")
+                     f"{_fmt(v.value)} {STATE_NAMES[v.state].get(lang)}{old} ({'+'.join(v.channels)}){extra}")
     if preview.campaigns or preview.unmatched_campaigns:
         lines.append("")
         lines.append("캠페인 링크 성과 (GA4)" if ko else "Campaign links (GA4)")

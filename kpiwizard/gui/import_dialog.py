@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kpiwizard.core.aggregate import CHANGED, NEW, SAME, ImportPreview, kept_text
+from kpiwizard.core.aggregate import STATE_NAMES, ImportPreview, kept_text
 from kpiwizard.core.enums import Lang
 from kpiwizard.core.formatting import format_value
 from kpiwizard.core.kpiview import view_kpis
@@ -39,7 +39,6 @@ from .qt import (
 from .widgets.help_button import describe
 
 APPLY, REMAP = "apply", "remap"
-STATES: dict[str, Text] = {NEW: t("새 값", "new"), CHANGED: t("바뀜", "changed"), SAME: t("같음", "same")}
 NOT_CONNECTED = t("(연결 안 함)", "(not connected)")
 VALUE_COLUMNS = [t("KPI", "KPI"), t("기간", "Period"), t("값", "Value"), t("변화", "Change"),
                  t("지금 계획의 값", "In the plan now"), t("참고", "Note")]
@@ -131,7 +130,7 @@ class ImportDialog(QDialog):
                 view.name if view else pv.kpi_name.get(self.lang),
                 f"{pv.period.start.isoformat()} – {pv.period.end.isoformat()}",
                 shown(pv.value),
-                tr(STATES[pv.state]),
+                tr(STATE_NAMES[pv.state]),
                 shown(pv.old),
                 "; ".join(notes + ["+".join(pv.channels)]),
             ]
