@@ -3,8 +3,6 @@ says what to fill in, and plans saved before the field existed still open."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 
 import pytest
@@ -79,23 +77,19 @@ def test_the_web_address_survives_a_save_and_its_limit_is_kept(tmp_path):
         parse(data)
 
 
-def run(*args) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as e:
-            code = e.code
-    return code, out.getvalue(), err.getvalue()
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
-def test_the_command_uses_the_plans_web_address_when_no_url_is_given(tmp_path):
+def test_the_command_uses_the_plans_web_address_when_no_url_is_given(tmp_path, capsys):
     project = cafe()
     path = tmp_path / "cafe.kpiwiz"
     save_project(path, project)
-    code, _out, err = run("--lang", "en", "campaign-links", path)
+    code, _out, err = run(capsys, "--lang", "en", "campaign-links", path)
     assert code == 2 and "Your web address" in err
     project.business.website = SITE
     save_project(path, project)
-    code, out, _err = run("campaign-links", path)
+    code, out, _err = run(capsys, "campaign-links", path)
     assert code == 0 and campaign_link(SITE, 0, project.actions[0]) in out
