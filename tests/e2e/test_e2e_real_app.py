@@ -42,6 +42,19 @@ CASES = {
 }
 
 
+def quit_cleanly(real_app, failure: str) -> str:
+    """Ctrl+Q, then the app must end with exit code 0 and no traceback; returns what it printed."""
+    real_app.keyboard.key("ctrl+q")
+    try:
+        code = real_app.process.wait(30)
+    except Exception:
+        pytest.fail(failure)
+    output = real_app.output()
+    assert code == 0, output[-3000:]
+    assert "Traceback" not in output and "TypeError" not in output, output[-3000:]
+    return output
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_typed_plan_survives_a_save_through_the_real_dialog(real_app, lang):
     case = CASES[lang]
@@ -94,14 +107,7 @@ def test_typed_plan_survives_a_save_through_the_real_dialog(real_app, lang):
 
     # the dialog is gone; without a window manager nothing hands the keyboard back to the window
     kb.focus(window)
-    kb.key("ctrl+q")  # saved, so it closes without a question
-    try:
-        code = real_app.process.wait(30)
-    except Exception:
-        pytest.fail("the app did not quit on Ctrl+Q after saving")
-    output = real_app.output()
-    assert code == 0, output[-3000:]
-    assert "Traceback" not in output and "TypeError" not in output, output[-3000:]
+    quit_cleanly(real_app, "the app did not quit on Ctrl+Q after saving")  # saved: no question
 
 
 def test_run_app_opens_the_real_app_on_a_display_and_quits_cleanly(real_app):
@@ -114,11 +120,5 @@ def test_run_app_opens_the_real_app_on_a_display_and_quits_cleanly(real_app):
     window = kb.wait_window(CASES["en"]["window"], timeout=90)
     kb.focus(window)
     real_app.shot("run-app")
-    kb.key("ctrl+q")
-    try:
-        code = real_app.process.wait(30)
-    except Exception:
-        pytest.fail("the app opened by run-app.sh did not quit on Ctrl+Q")
-    output = real_app.output()
-    assert code == 0, output[-3000:]
-    assert "Opening KPI Wizard" in output and "Traceback" not in output
+    output = quit_cleanly(real_app, "the app opened by run-app.sh did not quit on Ctrl+Q")
+    assert "Opening KPI Wizard" in output
