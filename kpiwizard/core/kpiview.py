@@ -150,8 +150,8 @@ def view_kpi(
             **common,
         )
     custom = selection.custom
-    if custom is None:  # catalog id that this catalog does not know
-        name = selection.catalog_id or selection.id
+    if custom is None:  # catalog id that this catalog does not know (a KPI has a catalog id or a custom one)
+        name = str(selection.catalog_id)
         return KpiView(
             name=name, names=Text(ko=name, en=name), definition="", formula="", why="", unit=selection.unit, percent=False,
             indicator=Indicator.LAGGING, perspective=Perspective.CUSTOMER,
@@ -208,8 +208,7 @@ def custom_kind(selection: KpiSelection, percent: bool, actuals: Iterable[float]
 
 
 def view_kpis(project: Project, lang: Lang | None = None) -> list[KpiView]:
-    catalog = load_catalog()
-    return [view_kpi(project, k, lang, catalog) for k in project.kpis]
+    return [view_kpi(project, k, lang) for k in project.kpis]  # the catalog is read once per process
 
 
 def selection_from_catalog(
