@@ -189,11 +189,9 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
     if command == "example":
         return _example(args, lang)
     if command == "schema":
-        from kpiwizard.core.schema import project_schema
+        from kpiwizard.core.schema import project_schema, schema_text
 
-        import json
-
-        print(json.dumps(project_schema(), indent=2, ensure_ascii=False))
+        sys.stdout.write(schema_text(project_schema()))
         return EXIT_OK
     if command == "validate":
         from kpiwizard.core.projectfile import load_project

@@ -14,10 +14,15 @@ Schema can express (the property tests check that the two agree, both ways):
 
 What no JSON Schema can say (unique KPI ids, references to KPIs of the plan, threshold order, the
 ten-year limit) is listed in docs/file-format.md and checked by the program alone.
+
+Generating the schema takes pydantic about 12 ms, at every start that opens a file; the program
+ships it generated instead (``resources/schema/project.schema.json``, written by
+``kpiwizard schema``), and a test keeps that file equal to what the models generate.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
@@ -25,6 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 from pydantic import ValidationError
 
 from .models import MAX_CHANNELS, MAX_PERIODS, PLAN_YEARS, SCHEMA_VERSION, Project
+from .resources import resource_path
 
 if TYPE_CHECKING:
     from pydantic_core import InitErrorDetails
@@ -119,9 +125,17 @@ _KINDS = {"number": "float_type", "integer": "int_type", "boolean": "bool_type",
           "object": "dict_type", "array": "list_type", "null": "none_required"}
 
 
+SHIPPED = ("schema", "project.schema.json")
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    """The schema as ``kpiwizard schema`` prints it and the program ships it."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
 @lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
-    return project_schema()
+    return cast("dict[str, Any]", json.loads(resource_path(*SHIPPED).read_text(encoding="utf-8")))
 
 
 def _is(value: object, kind: str) -> bool:
