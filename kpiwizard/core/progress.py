@@ -52,7 +52,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import overload
 
 from .enums import Direction, KpiKind, Lang, Status
 from .formatting import count_en, format_date, format_number, format_value
@@ -84,13 +83,9 @@ def rules() -> StatusRules:
     )
 
 
-@overload
-def rounded(x: float) -> float: ...
-@overload
-def rounded(x: None) -> None: ...
-def rounded(x: float | None) -> float | None:
+def rounded(x: float) -> float:
     """The value every comparison uses (ROUND(x,6) in the tracker)."""
-    return None if x is None else round(x, rules().round_places)
+    return round(x, rules().round_places)
 
 
 def today() -> date:
@@ -171,8 +166,7 @@ def enough_evidence(readings: int, expected: float | None) -> bool:
     r = rules()
     if readings >= r.min_readings:
         return True
-    share = rounded(expected)
-    return readings >= r.min_readings_with_time and share is not None and share >= r.min_time_share
+    return readings >= r.min_readings_with_time and expected is not None and rounded(expected) >= r.min_time_share
 
 
 def classify(
@@ -255,7 +249,7 @@ def recorded_points(project: Project, kpi: KpiSelection) -> list[Point]:
     no row for it, and the app and the tracker must agree (one rule in both). Two values dated in
     one period are one reading: the later one (the tracker's row shows it), so readings count real
     periods."""
-    series = project.actuals.get(kpi.id, {})
+    series = project.actuals.get(kpi.id)
     if not series:
         return []
     plan_periods = kpi_periods(project, kpi)
@@ -519,8 +513,6 @@ def forecast_text(result: KpiProgress, view: KpiView) -> Text:
                  f"숫자로 예측하지 않습니다 (기록 {n}번 기준).",
                  f"At the current trend it would run into its limit of {en(result.forecast_limit)} before the deadline; "
                  f"it cannot keep falling in a straight line, so no number is forecast (from {n} readings).")
-    if result.forecast is None:
-        return t("예측할 수 없습니다.", "No forecast.")
     if result.forecast_in_band is not None:
         if result.forecast_in_band:
             return t(f"추세대로면 마감일에도 범위 안에 머뭅니다 (약 {ko(result.forecast)}, 기록 {n}번 기준).",
