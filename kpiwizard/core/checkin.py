@@ -34,7 +34,7 @@ from datetime import date
 from pydantic import ValidationError
 
 from .catalog import load_catalog
-from .enums import Frequency, KpiKind, Lang, Source
+from .enums import Frequency, Lang, Source
 from .errors import UserError
 from .formatting import format_number
 from .korean import eun
@@ -74,7 +74,7 @@ def plan_months(project: Project) -> list[str]:
 
 def month_period(project: Project, month: str) -> Period:
     """The plan's monthly period that starts in ``month`` ("YYYY-MM")."""
-    match = _MONTH.match(month.strip()) if isinstance(month, str) else None
+    match = _MONTH.match(month.strip())
     if match is None or not 1 <= int(match.group(2)) <= 12:
         raise CheckInError(t(f"달은 2026-03처럼 연도-월로 적어 주세요 ('{month}').",
                              f"Write the month as year-month, like 2026-03 ('{month}')."))
@@ -237,9 +237,9 @@ def repr_(text: object) -> str:
 
 
 def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)  # full-width digits, ％, ，
-    return (text.replace("\u2212", "-").replace("\u2013", "-").replace("\u00a0", " ")
-            .replace("\u066b", ".").replace("\u3000", " "))
+    # NFKC: full-width digits, ％ and ， become plain ones, a no-break or ideographic space a space
+    text = unicodedata.normalize("NFKC", text)
+    return text.replace("\u2212", "-").replace("\u2013", "-").replace("\u066b", ".")  # what NFKC keeps
 
 
 def parse_number(text: str, *, percent: bool = False) -> float | None:
@@ -265,7 +265,7 @@ def parse_number(text: str, *, percent: bool = False) -> float | None:
     value = _group_value(main, text)
     last_mult = _multiplier(main.group("mult"))
     rest = groups[1:]
-    while rest and last_mult > 1 and not rest[0].group("sign") and raw[main.end():rest[0].start()].strip() == "":
+    while rest and not rest[0].group("sign") and raw[main.end():rest[0].start()].strip() == "":
         nxt = rest[0]
         mult = _multiplier(nxt.group("mult"))
         if mult >= last_mult or nxt.group("pct"):
@@ -273,7 +273,7 @@ def parse_number(text: str, *, percent: bool = False) -> float | None:
         value += _group_value(nxt, text)
         last_mult, main, rest = mult, nxt, rest[1:]
     for other in rest:  # a change vs the last period shown beside the number is not the number
-        if (other.group("sign") or "") in _CHANGE_SIGNS and other.group("sign") or inside_brackets(other):
+        if other.group("sign") in _CHANGE_SIGNS or inside_brackets(other):
             continue
         raise EntryError(t(f"'{text}'에 숫자가 여러 개 있습니다. 이번 달 숫자 하나만 적어 주세요.",
                            f"'{text}' holds more than one number. Enter only this month's number."))
@@ -306,8 +306,6 @@ def check_value(view: KpiView, value: float) -> None:
     low = c.natural_min if c is not None else (0.0 if view.percent else None)
     high = c.natural_max if c is not None else (100.0 if view.percent else None)
     exclusive = c.natural_min_exclusive if c is not None else False
-    if view.percent and high is None and c is not None and c.kind is KpiKind.SHARE:
-        high = 100.0
     shown = format_number(value)
     if low is not None and (value < low or (exclusive and value == low)):
         raise EntryError(t(f"{view.names.ko}: {eun(shown)} 올 수 없는 값입니다 ({format_number(low)}{' 초과' if exclusive else ' 이상'}).",
@@ -381,7 +379,7 @@ def apply_checkin(
         if now is None:
             series[item.period.start] = value
             new += 1
-        elif not math.isclose(now[1], value, rel_tol=1e-12, abs_tol=1e-12):
+        elif not math.isclose(now[1], value, rel_tol=1e-12):  # the same number, but for float rounding
             series[now[0]] = value
             changed += 1
         actuals[item.kpi_id] = dict(sorted(series.items()))
@@ -389,7 +387,7 @@ def apply_checkin(
         return CheckInResult(project)
     try:
         updated = Project.model_validate({**project.model_dump(), "actuals": actuals})
-    except ValidationError as e:  # the checks above make this unreachable; still a message
+    except ValidationError as e:  # e.g. a KPI that already holds the most readings a plan keeps
         msg = e.errors()[0]["msg"]
         return CheckInResult(project, errors={"": t(f"입력한 값이 계획에 맞지 않습니다: {msg}",
                                                     f"The entered values do not fit the plan: {msg}")})
