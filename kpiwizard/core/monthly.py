@@ -9,8 +9,9 @@ The rules, in words:
 * **Status** names come from the shared vocabulary (``core/vocab.py``), never spelled here.
 * **What moved most** is the KPI whose progress towards its target changed most since last month
   (in shares of the way from baseline to target, direction-aware: a response time that falls is
-  progress). A KPI without a target compares its relative change instead; one without a reading in
-  either month cannot have moved.
+  progress). A KPI without a target compares its relative change instead (a band without a
+  baseline cannot: rising may leave the band); one without a reading in either month cannot have
+  moved.
 * **Furthest behind** is the KPI with the largest shortfall against the straight-line trajectory
   on the month's last day (expected share of the way − progress), among those below their on-track
   pace. Its reason is the core's numbers in words: how far it got, how far it should be, and where
@@ -27,12 +28,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .catalog import load_catalog
 from .checkin import is_manual, month_period, monthly_checkin, plan_months, previous_month
 from .enums import ActionStatus, Direction, Frequency, Lang, Status
-from .formatting import format_date, format_money, format_number, format_value
+from .formatting import format_date, format_number
 from .korean import euro, i_ga
-from .kpiview import KpiView, view_kpis
+from .kpiview import KpiView, format_kpi_value, view_kpis
 from .models import Project
 from .progress import KpiProgress, evaluate_kpi, overall_score, status_reason, target_point
 from .remedies import RemedyKind, suggest
@@ -45,7 +45,6 @@ from .vocab import STATUS_NAMES
 class KpiMonth:
     kpi_id: str
     name: str
-    unit: str
     percent: bool
     direction: Direction
     manual: bool  # copied by hand at the check-in
@@ -57,7 +56,6 @@ class KpiMonth:
     previous_progress: float | None
     expected: float | None
     pace: float | None
-    forecast: float | None
     target: float | None  # the value aimed at (nearest band edge for a band)
     target_text: str
     spark: tuple[float, ...]  # readings up to the month's last day, oldest first
@@ -68,7 +66,8 @@ class KpiMonth:
         """Change in progress since last month (shares of the way), or the relative change."""
         if self.progress is not None and self.previous_progress is not None:
             return self.progress - self.previous_progress
-        if self.value is not None and self.previous not in (None, 0):
+        # Without progress a band's relative change says nothing (rising can leave the band).
+        if self.direction is not Direction.RANGE and self.value is not None and self.previous not in (None, 0):
             change = (self.value - self.previous) / abs(self.previous)
             return -change if self.direction is Direction.LOWER else change
         return None
@@ -82,7 +81,6 @@ class KpiMonth:
 
 @dataclass(frozen=True)
 class MonthlyReport:
-    month: str
     period: Period
     lang: Lang
     title: str
@@ -94,7 +92,7 @@ class MonthlyReport:
     behind_most: KpiMonth | None
     behind_reason: str
     next_step: str
-    missing: tuple[str, ...]  # names of the check-in's numbers still missing this month
+    missing: tuple[str, ...]  # names of the check-in's numbers still missing this month, each once
     overall: float | None  # weighted score on the month's last day
     previous_overall: float | None
     final: bool  # the plan's last month
@@ -111,18 +109,11 @@ def _evaluate(project: Project, day: date) -> dict[str, KpiProgress]:
     return {k.id: evaluate_kpi(cut, k, on=day) for k in cut.kpis}
 
 
-def _value(view: KpiView, value: float | None, lang: Lang, currency: str) -> str:
-    c = load_catalog().get(view.catalog_id)
-    if c is not None and c.money and value is not None:
-        return format_money(value, currency)
-    return format_value(value, view.unit, lang, view.percent)
-
-
 def _target_text(view: KpiView, lang: Lang, currency: str) -> str:
     if view.direction is Direction.RANGE and view.band_low is not None and view.band_high is not None:
         lo, hi = sorted((view.band_low, view.band_high))
-        return f"{format_number(lo)}–{_value(view, hi, lang, currency)}"
-    return _value(view, view.target, lang, currency)
+        return f"{format_number(lo)}–{format_kpi_value(view, hi, lang, currency)}"
+    return format_kpi_value(view, view.target, lang, currency)
 
 
 def month_name(month: str, lang: Lang) -> str:
@@ -143,7 +134,8 @@ def monthly_report(project: Project, month: str, lang: Lang | str | None = None)
     checkin = monthly_checkin(project, month, lang)
 
     rows: list[KpiMonth] = []
-    for view in view_kpis(project, lang):
+    views = {v.id: v for v in view_kpis(project, lang)}
+    for view in views.values():
         r = now[view.id]
         p = then.get(view.id)
         own = periods(project.start, project.end, view.frequency)
@@ -152,7 +144,6 @@ def monthly_report(project: Project, month: str, lang: Lang | str | None = None)
         rows.append(KpiMonth(
             kpi_id=view.id,
             name=view.name,
-            unit=view.unit,
             percent=view.percent,
             direction=view.direction,
             manual=is_manual(view),
@@ -164,20 +155,19 @@ def monthly_report(project: Project, month: str, lang: Lang | str | None = None)
             previous_progress=p.progress if p else None,
             expected=r.expected,
             pace=r.pace,
-            forecast=r.forecast,
             target=target_point(view.selection),
             target_text=_target_text(view, lang, project.business.currency),
             spark=tuple(pt.value for pt in r.points),
             missing=bool(in_month) and not any(q in recorded for q in in_month),
         ))
 
-    views = {v.id: v for v in view_kpis(project, lang)}
     moved = _moved_most(rows)
     behind = _behind_most(project, rows)
     title = project.title.strip() or project.business.name.strip() or t("SNS KPI 계획", "Social media KPI plan").get(lang)
     months = plan_months(project)
+    # One name per KPI, however many of its weeks are missing.
+    missing = tuple(dict.fromkeys(i.name for i in checkin.missing))
     return MonthlyReport(
-        month=month.strip(),
         period=span,
         lang=lang,
         title=title,
@@ -188,8 +178,8 @@ def monthly_report(project: Project, month: str, lang: Lang | str | None = None)
         moved_text=_moved_text(moved, views, lang, project.business.currency),
         behind_most=behind,
         behind_reason=_behind_reason(behind, now[behind.kpi_id], views, lang) if behind else "",
-        next_step=_next_step(project, behind, checkin, views, lang, span),
-        missing=tuple(i.name for i in checkin.missing),
+        next_step=_next_step(project, behind, missing, lang, span),
+        missing=missing,
         overall=overall_score(_cut(project, span.end), now),
         previous_overall=overall_score(_cut(project, previous_end), then) if previous_end else None,
         final=month.strip() == months[-1],
@@ -197,22 +187,18 @@ def monthly_report(project: Project, month: str, lang: Lang | str | None = None)
 
 
 def _moved_most(rows: list[KpiMonth]) -> KpiMonth | None:
-    candidates = [r for r in rows if r.moved is not None and r.moved != 0 and r.previous is not None
-                  and r.value is not None and r.value != r.previous]
-    return max(candidates, key=lambda r: abs(r.moved or 0.0), default=None)
+    # A row that moved has a reading in both months, and different ones: the same value gives the
+    # same progress and no relative change.
+    moves = [(abs(moved), r) for r in rows if (moved := r.moved)]
+    return max(moves, key=lambda m: m[0])[1] if moves else None
 
 
 def _behind_most(project: Project, rows: list[KpiMonth]) -> KpiMonth | None:
-    candidates = []
-    for r in rows:
-        short = r.shortfall
-        on_track = project.kpi(r.kpi_id).thresholds.on_track
-        if short is None or short <= 0 or r.progress is None or r.progress >= 1:
-            continue
-        if r.pace is not None and r.pace >= on_track:
-            continue
-        candidates.append(r)
-    return max(candidates, key=lambda r: r.shortfall or 0.0, default=None)
+    # Behind the line (a shortfall; the expected share is at most 1, so a KPI at its target has
+    # none) and below its on-track pace (which may ask for more than the line: up to 2).
+    behind = [(short, r) for r in rows if (short := r.shortfall) is not None and short > 0
+              and r.pace is not None and r.pace < project.kpi(r.kpi_id).thresholds.on_track]
+    return max(behind, key=lambda b: b[0])[1] if behind else None
 
 
 def _pct(share: float) -> str:
@@ -223,7 +209,7 @@ def _moved_text(row: KpiMonth | None, views: dict[str, KpiView], lang: Lang, cur
     if row is None:
         return t("지난달과 비교할 숫자가 아직 없습니다.", "No number to compare with last month yet.").get(lang)
     view = views[row.kpi_id]
-    before, after = _value(view, row.previous, lang, currency), _value(view, row.value, lang, currency)
+    before, after = format_kpi_value(view, row.previous, lang, currency), format_kpi_value(view, row.value, lang, currency)
     rose = (row.value or 0) > (row.previous or 0)
     better = (row.moved or 0) > 0
     ko_way = "늘었습니다" if rose else "줄었습니다"
@@ -245,15 +231,17 @@ def _behind_reason(row: KpiMonth, result: KpiProgress, views: dict[str, KpiView]
     return status_reason(result, views[row.kpi_id]).get(lang)
 
 
-def _next_step(project: Project, behind: KpiMonth | None, checkin, views: dict[str, KpiView],
-               lang: Lang, span: Period) -> str:
-    if behind is not None and behind.status is Status.MISSED:
-        # Its deadline has passed: there is no "next month" for this cycle's actions. Say how to
-        # go on: a new cycle from the latest value (the review's own suggestion on the month's end).
-        reset = next((r for r in suggest(project, behind.kpi_id, lang, span.end) if r.kind is RemedyKind.RESET), None)
-        if reset is not None:
-            return t(f"{behind.name}: {reset.message.ko}", f"{behind.name}: {reset.message.en}").get(lang)
+def _next_step(project: Project, behind: KpiMonth | None, missing: tuple[str, ...], lang: Lang, span: Period) -> str:
     if behind is not None:
+        # The review's suggestions for the KPI as it stood on the month's last day (the report's
+        # day), never as of today: a February report says the same in February and in June.
+        remedies = suggest(_cut(project, span.end), behind.kpi_id, lang, span.end)
+        if behind.status is Status.MISSED:
+            # Its deadline has passed: there is no "next month" for this cycle's actions. Say how to
+            # go on: a new cycle from the latest value (the review's own suggestion).
+            for reset in remedies:
+                if reset.kind is RemedyKind.RESET:
+                    return t(f"{behind.name}: {reset.message.ko}", f"{behind.name}: {reset.message.en}").get(lang)
         open_actions = sorted(
             (a for a in project.actions
              if a.kpi == behind.kpi_id and a.status in (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)),
@@ -264,14 +252,11 @@ def _next_step(project: Project, behind: KpiMonth | None, checkin, views: dict[s
             who = f" ({a.owner})" if a.owner.strip() else ""
             return t(f"{behind.name}: '{a.tactic.strip()}'{who} — 다음 달에는 이 일을 끝내세요.",
                      f"{behind.name}: '{a.tactic.strip()}'{who} — get this done next month.").get(lang)
-        for remedy in suggest(project, behind.kpi_id, lang):
-            if remedy.kind is RemedyKind.STRATEGY and remedy.action is not None:
+        for remedy in remedies:
+            if remedy.action is not None:  # the strategy suggestion: the tactic to add
                 return t(f"{behind.name}: {remedy.action.ko}", f"{behind.name}: {remedy.action.en}").get(lang)
-        remedies = suggest(project, behind.kpi_id, lang)
-        if remedies:
-            return remedies[0].message.get(lang)
-    if checkin.missing:
-        names = ", ".join(i.name for i in checkin.missing)
+    if missing:
+        names = ", ".join(missing)
         return t(f"빠진 숫자를 통계 화면에서 옮겨 적으세요: {names}.",
                  f"Copy the missing numbers from the statistics screens: {names}.").get(lang)
     nxt = [p for p in periods(project.start, project.end, Frequency.MONTHLY) if p.start > span.end]
