@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from enum import Enum
 
 from .catalog import Catalog, CatalogKpi, load_catalog
-from .enums import ActionStatus, Direction, KpiKind, Lang, Status
+from .enums import Direction, Lang, Status
 from .formatting import format_date, format_value
 from .korean import eul, eun, euro
 from .kpiview import KpiView, format_kpi_value, selection_from_catalog, view_kpi
@@ -47,7 +47,7 @@ class Remedy:
     new_target: float | None = None  # RESET
     alternative_id: str | None = None  # ALTERNATIVE: catalog id
     action: Text | None = None  # STRATEGY: the tactic to add
-    on: date | None = None  # the review date the remedy was suggested on
+    on: date | None = None  # RESET: the review date it was suggested on (the date its change is recorded under)
     new_cycle: bool = False  # RESET after the deadline: close the cycle, start a new one
     new_baseline: float | None = None  # RESET (new cycle) / ALTERNATIVE: the starting value
     new_deadline: date | None = None  # RESET (new cycle)
@@ -62,13 +62,12 @@ def nice_round(value: float) -> float:
     return float(round(rounded, 6))
 
 
-def _whole(view: KpiView) -> bool:
-    """Counted in whole things (people, posts, leads): never suggest 40.7 of them."""
-    return view.kind in (KpiKind.STOCK, KpiKind.FLOW) and not view.percent
+def realistic_target(project: Project, result: KpiProgress) -> float | None:
+    """The forecast at the deadline, when the trend moves the right way at all.
 
-
-def realistic_target(project: Project, result: KpiProgress, view: KpiView | None = None) -> float | None:
-    """The forecast at the deadline, when the trend moves the right way at all."""
+    Counts (people, posts, leads) stay whole: their forecast is a whole number, and two significant
+    figures of a whole number are whole, so no one is asked for 40.7 followers.
+    """
     kpi = project.kpi(result.kpi_id)
     if kpi.direction is Direction.RANGE or kpi.baseline is None or kpi.target is None:
         return None
@@ -77,9 +76,6 @@ def realistic_target(project: Project, result: KpiProgress, view: KpiView | None
     if result.forecast_progress >= 1:
         return None
     target = nice_round(result.forecast)
-    view = view or view_kpi(project, kpi)
-    if _whole(view):
-        target = float(round(target))
     # Rounding must not hand back the baseline, a value on the wrong side of it, or the target itself
     # (998 forecast for a target of 1,000 rounds to 1,000: "reset the target to 1,000" says nothing).
     aim = kpi.target - kpi.baseline
@@ -126,8 +122,8 @@ def suggest(project: Project, kpi_id: str, lang: Lang | None = None, on: date | 
     on = on or _progress.today()
     kpi = project.kpi(kpi_id)
     catalog = load_catalog()
-    view = view_kpi(project, kpi, lang, catalog)
-    result = evaluate_kpi(project, kpi, on, view)
+    view = view_kpi(project, kpi, lang)
+    result = evaluate_kpi(project, kpi, on)
     if result.status not in (Status.BEHIND, Status.OFF_TRACK, Status.MISSED):
         return []
     remedies: list[Remedy] = []
@@ -151,7 +147,7 @@ def suggest(project: Project, kpi_id: str, lang: Lang | None = None, on: date | 
             new_target=kpi.target, on=on, new_cycle=True, new_baseline=result.latest, new_deadline=deadline,
         ))
     elif result.status is Status.OFF_TRACK:
-        new_target = realistic_target(project, result, view)
+        new_target = realistic_target(project, result)
         if new_target is not None:
             n = result.forecast_readings
             remedies.append(Remedy(
@@ -172,14 +168,14 @@ def suggest(project: Project, kpi_id: str, lang: Lang | None = None, on: date | 
               f"Adopt {alt.name.en} as an alternative KPI: it measures the same goal from another side. "
               f"It starts by establishing its baseline: record it a few times, then set the target from those "
               f"readings (until then it is left out of progress)."),
-            alternative_id=alt.id, on=on,
+            alternative_id=alt.id,
         ))
 
     hint = strategy_hint(catalog, view)
     remedies.append(Remedy(
         RemedyKind.STRATEGY, kpi_id,
         t(f"전략을 조정하세요: {hint.ko}", f"Readjust the strategy: {hint.en}"),
-        action=hint, on=on,
+        action=hint,
     ))
     return remedies
 
@@ -188,11 +184,11 @@ def apply_remedy(project: Project, remedy: Remedy) -> Project:
     """A copy of the project with the remedy applied (the original is not changed)."""
     p = project.model_copy(deep=True)
     kpi = p.kpi(remedy.kpi_id)
-    lang = p.language
     on = remedy.on or _progress.today()
     if remedy.kind is RemedyKind.RESET and remedy.new_cycle:
         _start_new_cycle(p, remedy, on)
-    elif remedy.kind is RemedyKind.RESET and remedy.new_target is not None:
+    elif remedy.kind is RemedyKind.RESET:
+        assert remedy.new_target is not None  # a target reset always names its new target
         kpi.target_changes = [*kpi.target_changes, TargetChange(
             on=on, old_target=kpi.target, new_target=remedy.new_target,
             reason="reset to the trend's forecast (remedy)",
@@ -200,33 +196,32 @@ def apply_remedy(project: Project, remedy: Remedy) -> Project:
         kpi.target = remedy.new_target
         if p.smart.metric == kpi.id:
             p.smart.target = remedy.new_target
-    elif remedy.kind is RemedyKind.ALTERNATIVE and remedy.alternative_id:
-        new = selection_from_catalog(p, remedy.alternative_id, lang)
+    elif remedy.kind is RemedyKind.ALTERNATIVE:
+        assert remedy.alternative_id is not None  # an alternative always names its catalog KPI
+        new = selection_from_catalog(p, remedy.alternative_id)
         new.owner, new.weight, new.thresholds = kpi.owner, kpi.weight, kpi.thresholds
         new.deadline = kpi.deadline
         kpi.weight = 0  # kept with its history, no longer scored
         p.kpis = [*p.kpis, new]
-    elif remedy.kind is RemedyKind.STRATEGY and remedy.action is not None:
-        p.actions = [*p.actions, Action(
-            tactic=remedy.action.get(lang), kpi=kpi.id, owner=kpi.owner, status=ActionStatus.PLANNED,
-        )]
+    else:  # a strategy: a planned action (the model's default status) for the KPI's owner
+        assert remedy.action is not None  # a strategy always carries its tactic
+        p.actions = [*p.actions, Action(tactic=remedy.action.get(p.language), kpi=kpi.id, owner=kpi.owner)]
     return p
 
 
 def _start_new_cycle(p: Project, remedy: Remedy, on: date) -> None:
-    """Close the KPI's cycle as it stands (missed) and start the next from the latest value."""
+    """Close the KPI's cycle as it stands on the review date (missed: the only status a new cycle is
+    suggested for, the model's default verdict) and start the next from the latest value, with the
+    same aim (same target or band) and the new deadline the suggestion named."""
     kpi = p.kpi(remedy.kpi_id)
     result = evaluate_kpi(p, kpi, on)
-    old_deadline = p.deadline_of(kpi)
-    last = result.points[-1] if result.points else None
+    new_deadline = remedy.new_deadline
+    assert new_deadline is not None  # suggest names it on every new-cycle remedy (a missed KPI has readings)
     kpi.cycles = [*kpi.cycles, KpiCycle(
-        start=result.start or p.start, deadline=old_deadline,
+        start=result.start or p.start, deadline=p.deadline_of(kpi),
         baseline=kpi.baseline, target=kpi.target, band_low=kpi.band_low, band_high=kpi.band_high,
-        final_value=result.latest, final_reading=last.day if last else None,
-        verdict=result.status.value if result.status in (Status.MISSED, Status.REACHED) else "no_data",
-        closed_on=on,
+        final_value=result.latest, final_reading=result.points[-1].day, closed_on=on,
     )]
-    new_deadline = remedy.new_deadline or new_cycle_deadline(result.start or p.start, old_deadline, on)
     if new_deadline > p.end:
         # The plan runs on for this KPI; every other KPI keeps the deadline it had.
         for other in p.kpis:
@@ -235,9 +230,7 @@ def _start_new_cycle(p: Project, remedy: Remedy, on: date) -> None:
         p.end = new_deadline
     kpi.cycle_start = on
     kpi.deadline = new_deadline
-    kpi.baseline = remedy.new_baseline if remedy.new_baseline is not None else result.latest
-    if remedy.new_target is not None and kpi.direction is not Direction.RANGE:
-        kpi.target = remedy.new_target
+    kpi.baseline = remedy.new_baseline
     if p.smart.metric == kpi.id:
         p.smart.baseline = kpi.baseline
         p.smart.deadline = new_deadline
@@ -261,10 +254,12 @@ def applied_text(project: Project, remedy: Remedy, lang: Lang | None = None) -> 
     if remedy.kind is RemedyKind.RESET:
         return t(f"'{name_ko}'의 목표를 {ko(kpi.target)}에서 {euro(ko(remedy.new_target))} 바꿨습니다.",
                  f"Changed the target of '{name_en}' from {en(kpi.target)} to {en(remedy.new_target)}.")
-    if remedy.kind is RemedyKind.ALTERNATIVE and remedy.alternative_id:
+    if remedy.kind is RemedyKind.ALTERNATIVE:
+        assert remedy.alternative_id is not None  # an alternative always names its catalog KPI
         alt = load_catalog().kpi(remedy.alternative_id)
         return t(f"{eul(alt.name.ko)} KPI로 추가했습니다. {eun(name_ko)} 기록과 함께 남지만 종합 점수에서는 빠집니다.",
                  f"Added {alt.name.en} as a KPI. '{name_en}' stays with its records but no longer counts in "
                  f"the overall score.")
-    action = remedy.action or t("", "")
+    action = remedy.action
+    assert action is not None  # what is left is a strategy, which always carries its tactic
     return t(f"실행 계획에 할 일을 추가했습니다: {action.ko}", f"Added to the action plan: {action.en}")
