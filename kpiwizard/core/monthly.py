@@ -214,12 +214,11 @@ def _moved_text(row: KpiMonth | None, views: dict[str, KpiView], lang: Lang, cur
     better = (row.moved or 0) > 0
     ko_way = "늘었습니다" if rose else "줄었습니다"
     en_way = "rose" if rose else "fell"
+    step = _pct(abs(row.moved or 0))
     if row.progress is not None and row.previous_progress is not None:
-        step = _pct(abs(row.moved or 0))
         ko_tail = f"목표까지 가는 길의 {step}만큼 {'나아갔' if better else '물러섰'}습니다."
         en_tail = f"{step} of the way to the target {'gained' if better else 'lost'}."
     else:
-        step = _pct(abs(row.moved or 0))
         ko_tail = f"지난달보다 {step} {'좋아졌' if better else '나빠졌'}습니다."
         en_tail = f"{step} {'better' if better else 'worse'} than last month."
     return t(f"{i_ga(row.name)} {before}에서 {euro(after)} {ko_way}. {ko_tail}",
