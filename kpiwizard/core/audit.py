@@ -337,11 +337,17 @@ def _kpi_target(ctx: Context):
 def _band_missing(ctx: Context):
     for k in ctx.kpis:
         if k.direction is Direction.RANGE and (k.band_low is None or k.band_high is None) and not _measure_first_kpi(k):
+            # Name the end that is missing (and point to it): "하한과 상한이 모두 정해지지 않았습니다"
+            # read as "neither is set" when one of them was.
+            missing, where = ((t("하한과 상한이", "its low and high ends are"), "band_low")
+                              if k.band_low is None and k.band_high is None
+                              else (t("하한이", "its low end is"), "band_low") if k.band_low is None
+                              else (t("상한이", "its high end is"), "band_high"))
             yield (
-                t(f"{eun(q(k.names.ko))} 범위 유지 KPI인데 하한과 상한이 모두 정해지지 않았습니다.",
-                  f"'{k.names.en}' keeps a value in a band, but the band's low and high ends are not both set."),
+                t(f"{eun(q(k.names.ko))} 범위 유지 KPI인데 {missing.ko} 정해지지 않았습니다.",
+                  f"'{k.names.en}' keeps a value in a band, but {missing.en} not set."),
                 t("유지할 범위의 아래 값과 위 값을 적으세요.", "Enter both ends of the band to keep."),
-                _kpi_field(ctx, k, "band_low"), k.id,
+                _kpi_field(ctx, k, where), k.id,
             )
 
 
@@ -752,6 +758,12 @@ def _whole(x: float) -> str:
     return format_number(float(int(x + 1e-9)) if x >= 0 else float(-int(-x + 1e-9)))
 
 
+def _months_en(months: float) -> str:
+    """'1 month', '2.8 months': the number as shown decides the noun (31 days are 1.02 months, shown '1')."""
+    shown = format_number(months, 1)
+    return f"{shown} {'month' if shown == '1' else 'months'}"
+
+
 def _used(items: tuple[Assumed, ...] | list[Assumed]) -> Text:
     return t("쓴 가정: " + "; ".join(a.phrase("ko") for a in items) + ". 계획의 가정에서 바꿀 수 있습니다.",
              "Assumptions used: " + "; ".join(a.phrase("en") for a in items) + ". Change them in the plan's assumptions.")
@@ -774,7 +786,7 @@ def _audience_verdict(ctx: Context, k: KpiView, cap: AudienceCapacity):
     how = t(f"계산: 주 {posts}회 게시로 한 달에 팔로워의 {rate}%(최소 주 1회당 월 {_whole(cap.used[1].value)}명) × {format_number(cap.months, 1)}개월 = 약 {organic}명, "
             f"광고비 {euro(format_money(p.roi.ad_spend, cur))} 약 {paid}명.",
             f"Worked out: {posts} posts a week grow the followers {rate}% a month (at least {_whole(cap.used[1].value)} a month per weekly post) × "
-            f"{format_number(cap.months, 1)} {'month' if cap.months == 1 else 'months'} = about {organic}; ad budget {format_money(p.roi.ad_spend, cur)} adds about {paid}.")
+            f"{_months_en(cap.months)} = about {organic}; ad budget {format_money(p.roi.ad_spend, cur)} adds about {paid}.")
     used = _used(cap.used)
     short = _whole(needed - cap.total + 0.999)
     message = t(
@@ -896,7 +908,7 @@ def _steep_message(k: KpiView, c: Change) -> Text:
     used = _used([c.limit])
     return t(
         f"{eun(q(k.names.ko))} {format_number(c.months, 1)}개월 동안 한 달에 {pct}%씩 바뀌어야 합니다. 소상공인이 보통 낼 수 있는 {limit}%의 {factor}배입니다. {used.ko}",
-        f"'{k.names.en}' would have to change {pct}% a month for {format_number(c.months, 1)} months, {factor}× the {limit}% a small business usually manages. {used.en}",
+        f"'{k.names.en}' would have to change {pct}% a month for {_months_en(c.months)}, {factor}× the {limit}% a small business usually manages. {used.en}",
     )
 
 
