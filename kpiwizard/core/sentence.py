@@ -22,7 +22,9 @@ def _moves_down(goal: SmartGoal) -> bool:
 
 
 def _change(goal: SmartGoal) -> float | None:
-    if goal.baseline in (None, 0) or goal.target is None:
+    """The change in percent of the baseline; None when there is none to state (a target equal to the
+    baseline would read 'reduce ... (0% increase)')."""
+    if goal.baseline in (None, 0) or goal.target is None or goal.target == goal.baseline:
         return None
     return (goal.target - goal.baseline) / abs(goal.baseline) * 100
 
@@ -50,7 +52,7 @@ def _korean(goal: SmartGoal) -> str:
     change = _change(goal)
     sentence = " ".join(parts + [verb])
     if change is not None:
-        word = "증가" if change >= 0 else "감소"
+        word = "증가" if change > 0 else "감소"
         sentence += f"({format_number(abs(change), 1)}% {word})"
     return sentence + "."
 
@@ -70,7 +72,7 @@ def _english(goal: SmartGoal) -> str:
             text += f" to {value(goal.target)}"
         change = _change(goal)
         if change is not None:
-            text += f" ({'+' if change >= 0 else '−'}{format_number(abs(change), 1)}%)"
+            text += f" ({'+' if change > 0 else '−'}{format_number(abs(change), 1)}%)"
     if goal.deadline:
         text += f" by {format_date(goal.deadline, Lang.EN)}"
     if goal.resources.strip():
