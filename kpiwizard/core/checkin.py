@@ -15,7 +15,8 @@ The rules, in words:
   such screens show: "1,234", "1,234회", "1.2천", "1만 2천", "1.2K", full-width digits, a
   trailing "%", and a change marker after the number ("1,234 ▲12", "1,234 (+5.2%)"), which is
   ignored. It refuses what it cannot read for sure: two numbers, a decimal comma ("4,5"), a
-  percent for a KPI that is not a percentage, a value outside the KPI's natural range.
+  percent for a KPI that is not a percentage, a value outside the KPI's natural range, a new reading
+  for a KPI that already holds the most readings a plan keeps (``MAX_PERIODS``).
 * **Applying.** Entered values go into the same ``Project.actuals`` the tracker import and the
   platform imports fill: a period with no value gets one on its first day; a period with a value
   has its last reading replaced. A blank entry changes nothing. One bad entry applies nothing and
@@ -39,7 +40,7 @@ from .errors import UserError
 from .formatting import format_number
 from .korean import eun
 from .kpiview import KpiView, view_kpis
-from .models import MAX_VALUE, Project
+from .models import MAX_PERIODS, MAX_VALUE, Project
 from .schedule import Period, periods
 from .text import Text, t
 
@@ -347,6 +348,7 @@ def apply_checkin(
     views = {v.id: v for v in view_kpis(project)}
     parsed: dict[str, float] = {}
     errors: dict[str, Text] = {}
+    adding: dict[str, int] = {}  # new readings per KPI so far
     for key, entry in entries.items():
         item = items.get(key)
         if item is None:
@@ -364,6 +366,13 @@ def apply_checkin(
             if value is None:
                 continue
             check_value(views[item.kpi_id], value)
+            if item.value is None:  # a new reading: the plan keeps at most MAX_PERIODS per KPI
+                held = len(project.actuals.get(item.kpi_id, {})) + adding.get(item.kpi_id, 0)
+                if held >= MAX_PERIODS:
+                    names, most = views[item.kpi_id].names, format_number(MAX_PERIODS)
+                    raise EntryError(t(f"{names.ko}: 기록이 이미 {most}개라 더 저장할 수 없습니다 (KPI 하나에 {most}개까지).",
+                                       f"{names.en}: it already holds {most} readings, the most one KPI keeps; this one cannot be saved."))
+                adding[item.kpi_id] = adding.get(item.kpi_id, 0) + 1
             parsed[key] = value
         except EntryError as e:
             errors[key] = e.text
@@ -387,7 +396,7 @@ def apply_checkin(
         return CheckInResult(project)
     try:
         updated = Project.model_validate({**project.model_dump(), "actuals": actuals})
-    except ValidationError as e:  # e.g. a KPI that already holds the most readings a plan keeps
+    except ValidationError as e:  # a plan that was not valid when passed in (changed without validation)
         msg = e.errors()[0]["msg"]
         return CheckInResult(project, errors={"": t(f"입력한 값이 계획에 맞지 않습니다: {msg}",
                                                     f"The entered values do not fit the plan: {msg}")})

@@ -199,19 +199,53 @@ def test_a_correction_however_small_is_saved(cafe, before, entry, changed):
     assert result.project.actuals[kpi][MAR] == (parse_number(entry) if changed else before)
 
 
-def test_a_kpi_that_already_holds_the_most_readings_a_plan_keeps_takes_no_more(cafe):
-    # readings of saves for 6,000 days before the plan: one more would be more than a plan file holds
-    full = {date(2009, 1, 1) + timedelta(days=i): float(i) for i in range(MAX_PERIODS)}
-    plan = _with(cafe, actuals={"naver_place_saves": full})
-    result = apply_checkin(plan, "2026-03", {"naver_place_saves": "81"})
-    why = "Value error, actuals.naver_place_saves: too many periods"
-    assert result.errors == {"": Text(ko=f"입력한 값이 계획에 맞지 않습니다: {why}",
-                                      en=f"The entered values do not fit the plan: {why}")}
+def _full(n: int) -> dict[date, float]:
+    """Readings of ``n`` days before the café plan (imported history, say)."""
+    return {date(2009, 1, 1) + timedelta(days=i): float(i) for i in range(n)}
+
+
+def test_a_kpi_that_already_holds_the_most_readings_a_plan_keeps_takes_no_new_one(cafe):
+    plan = _with(cafe, actuals={"naver_place_saves": _full(MAX_PERIODS)})
+    result = apply_checkin(plan, "2026-03", {"naver_place_saves": "81", "naver_place_views": "2,400"})
+    assert result.errors == {"naver_place_saves": Text(
+        ko="네이버 플레이스 저장: 기록이 이미 6,000개라 더 저장할 수 없습니다 (KPI 하나에 6,000개까지).",
+        en="Naver Place saves: it already holds 6,000 readings, the most one KPI keeps; this one cannot be saved.")}
     assert result.project is plan and len(plan.actuals["naver_place_saves"]) == MAX_PERIODS
     assert result.summary(Lang.EN) == "Fix 1 entry; nothing was saved."
-    # at the same count, a correction of a reading it already has replaces it and is saved
-    at_limit = {**dict(list(full.items())[1:]), MAR: 80.0}
-    fixed = apply_checkin(_with(cafe, actuals={"naver_place_saves": at_limit}), "2026-03", {"naver_place_saves": "81"})
-    assert fixed.ok and (fixed.new, fixed.changed) == (0, 1)
-    assert len(fixed.project.actuals["naver_place_saves"]) == MAX_PERIODS
-    assert fixed.project.actuals["naver_place_saves"][MAR] == 81
+
+
+def test_one_reading_below_the_most_takes_one_new_reading(cafe):
+    plan = _with(cafe, actuals={"naver_place_saves": _full(MAX_PERIODS - 1)})
+    result = apply_checkin(plan, "2026-03", {"naver_place_saves": "81"})
+    assert result.ok and result.new == 1 and len(result.project.actuals["naver_place_saves"]) == MAX_PERIODS
+
+
+def test_at_the_most_readings_a_correction_is_still_saved(cafe):
+    at_limit = {**_full(MAX_PERIODS - 1), MAR: 80.0}
+    result = apply_checkin(_with(cafe, actuals={"naver_place_saves": at_limit}), "2026-03", {"naver_place_saves": "81"})
+    assert result.ok and (result.new, result.changed) == (0, 1)
+    assert len(result.project.actuals["naver_place_saves"]) == MAX_PERIODS
+    assert result.project.actuals["naver_place_saves"][MAR] == 81
+
+
+def test_weeks_of_one_check_in_count_together_towards_the_most(cafe):
+    visits = KpiSelection(id="visits", custom=CustomKpi(name="방문 손님", source=Source.MANUAL),
+                          frequency=Frequency.WEEKLY, unit="명")
+    plan = _with(cafe, visits, actuals={"visits": _full(MAX_PERIODS - 2)})
+    weeks = {"visits@2026-03-09": "30", "visits@2026-03-16": "31", "visits@2026-03-23": "32"}
+    two = apply_checkin(plan, "2026-03", dict(list(weeks.items())[:2]))
+    assert two.ok and two.new == 2 and len(two.project.actuals["visits"]) == MAX_PERIODS
+    three = apply_checkin(plan, "2026-03", weeks)
+    assert list(three.errors) == ["visits@2026-03-23"] and three.project is plan
+    assert three.errors["visits@2026-03-23"].en.startswith("방문 손님: it already holds 6,000 readings")
+
+
+def test_a_plan_changed_without_validation_is_not_saved_with_its_fault(cafe):
+    # engagement_rate taken out of the KPIs without its readings (Project.remove_kpi drops both)
+    broken = cafe.model_copy(update={"kpis": [k for k in cafe.kpis if k.id != "engagement_rate"]})
+    result = apply_checkin(broken, "2026-03", {"naver_place_saves": "81"})
+    why = "Value error, actuals: 'engagement_rate' is not a KPI of this plan"
+    assert result.errors == {"": Text(ko=f"입력한 값이 계획에 맞지 않습니다: {why}",
+                                      en=f"The entered values do not fit the plan: {why}")}
+    assert result.project is broken and (result.new, result.changed) == (0, 0)
+    assert result.summary(Lang.KO) == "입력 1개를 고쳐 주세요. 아무것도 저장하지 않았습니다."
