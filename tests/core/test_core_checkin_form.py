@@ -17,6 +17,7 @@ from kpiwizard.core.checkin import (
     apply_checkin,
     checkin_reminder,
     due_month,
+    entry_label,
     missing_numbers,
     month_period,
     monthly_checkin,
@@ -154,6 +155,16 @@ def test_a_weekly_number_whose_week_starts_on_the_plan_s_last_day_is_still_asked
     assert weeks == ["visits@2026-03-09", "visits@2026-03-16", "visits@2026-03-23", "visits@2026-03-30"]
     result = apply_checkin(plan, "2026-03", {"visits@2026-03-30": "31"})
     assert result.ok and result.project.actuals["visits"] == {date(2026, 3, 30): 31}
+
+
+def test_the_form_labels_a_weekly_number_by_its_week_and_a_monthly_one_by_its_name(cafe):
+    plan = _with(cafe, _own("visits", "방문 손님", formula="포스기 방문 수", frequency=Frequency.WEEKLY))
+    items = {i.key: i for i in monthly_checkin(plan, "2026-03").items}
+    week = items["visits@2026-03-09"]
+    assert (entry_label(week, Lang.KO), entry_label(week, Lang.EN)) == ("방문 손님 (3/9~ 주)", "방문 손님 (week of 2026-03-09)")
+    friends = items["kakao_channel_friends"]
+    # a monthly number is named as the form names it (this form was made in the plan's Korean)
+    assert (entry_label(friends, Lang.KO), entry_label(friends, Lang.EN)) == ("카카오톡 채널 친구수", "카카오톡 채널 친구수")
 
 
 # -- where to read the owner's own KPI -----------------------------------------------------------
