@@ -154,7 +154,6 @@ def recommend(project: Project, n: int | None = None, catalog: Catalog | None = 
     n = how_many(n)
     goal = project.business_goal.social_goal
     preset = [k for k in _preset(project, catalog) if not k.vanity]
-    activity = _activity_ids()
     picks: list[Recommendation] = []
 
     metric = next((k for k in project.kpis if k.id == project.smart.metric), None)
@@ -182,19 +181,11 @@ def recommend(project: Project, n: int | None = None, catalog: Catalog | None = 
     effort = next((k for k in preset if k.id not in taken and _role(k) is Role.EFFORT and not k.paid), None)
     customer_side = [k for k in preset if k.id not in taken and _role(k) is not Role.EFFORT]
     customer_side.sort(key=lambda k: goal not in k.goals)  # stable: the preset's order within each
+    # at most two picks so far and n >= 3: room is never negative, and the effort always fits
     room = n - len(picks) - (1 if effort is not None else 0)
-    for k in customer_side[:max(room, 0)]:
-        picks.append(Recommendation(k, _role(k)))
-        taken.add(k.id)
-    if effort is not None and len(picks) < n:
+    picks += [Recommendation(k, _role(k)) for k in customer_side[:room]]
+    if effort is not None:
         picks.append(Recommendation(effort, Role.EFFORT))
-        taken.add(effort.id)
-    for k in preset:  # a short preset: top up to the minimum with what is left
-        if len(picks) >= how_many(0):
-            break
-        if k.id not in taken and k.id not in activity:
-            picks.append(Recommendation(k, _role(k)))
-            taken.add(k.id)
     return picks
 
 
@@ -218,16 +209,14 @@ def _untouched_goal_kpi(project: Project, catalog: Catalog) -> KpiSelection | No
     return k
 
 
-def measure_goal_with(
-    project: Project, catalog_id: str, lang: Lang | None = None, catalog: Catalog | None = None
-) -> str:
+def measure_goal_with(project: Project, catalog_id: str, lang: Lang | None = None) -> str:
     """Make a catalog KPI the goal's measure; returns the id of its selection in the plan.
 
     A KPI the plan already has is simply chosen. Otherwise it is added as the plan's first KPI
     with the goal's baseline, target and deadline as its numbers, and the goal takes the KPI's unit
     and direction where it has none (``Project.choose_goal_metric``). A goal KPI the SMART step added
     and nobody touched since is replaced rather than left behind."""
-    catalog = catalog or load_catalog()
+    catalog = load_catalog()
     existing = next((k for k in project.kpis if k.catalog_id == catalog_id), None)
     if existing is not None:
         project.choose_goal_metric(existing.id)
@@ -235,7 +224,7 @@ def measure_goal_with(
     previous = _untouched_goal_kpi(project, catalog)
     if previous is not None:
         project.remove_kpi(previous.id)
-    new = selection_from_catalog(project, catalog_id, lang, catalog)
+    new = selection_from_catalog(project, catalog_id, lang)
     goal = project.smart
     new.baseline = goal.baseline
     if new.direction is not Direction.RANGE:
