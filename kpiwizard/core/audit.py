@@ -912,6 +912,13 @@ def _steep_message(k: KpiView, c: Change) -> Text:
     )
 
 
+def _ease(k: KpiView) -> Text:
+    """The verb that moves a target back toward its baseline: a response time of 60 → 30 minutes
+    eases to 45 by raising it ("Raise the target to about 45 minutes"), a count by lowering it."""
+    assert k.target is not None and k.baseline is not None  # a Change exists only with both
+    return t("낮추", "Lower") if k.target > k.baseline else t("올리", "Raise")
+
+
 @check("R-kpi-unrealistic", SmartLetter.R, Severity.ERROR, t("비현실적인 변화 폭", "Unrealistic change"))
 def _kpi_unrealistic(ctx: Context):
     steep = threshold("steep_factor")
@@ -919,12 +926,12 @@ def _kpi_unrealistic(ctx: Context):
         c = kpi_change(ctx, k)
         if c is None or c.factor <= steep or _has_history(ctx, k):
             continue
-        said, target = _steep_message(k, c), _target_at(ctx, k, c, steep)
+        said, target, ease = _steep_message(k, c), _target_at(ctx, k, c, steep), _ease(k)
         yield (
             t(said.ko + f" 보통의 {format_number(steep, 1)}배를 넘는 목표는 현실적이지 않습니다.",
               said.en + f" Beyond {format_number(steep, 1)}× the usual pace, a target is not realistic."),
-            t(f"목표를 약 {euro(target.ko)} 낮추거나 기간을 늘리세요. 사장님의 실제 기록이 세 번 이상 쌓이면 그 추세로 다시 판단합니다.",
-              f"Lower the target to about {target.en} or allow more time. Once three readings are recorded, your own trend is the yardstick."),
+            t(f"목표를 약 {euro(target.ko)} {ease.ko}거나 기간을 늘리세요. 사장님의 실제 기록이 세 번 이상 쌓이면 그 추세로 다시 판단합니다.",
+              f"{ease.en} the target to about {target.en} or allow more time. Once three readings are recorded, your own trend is the yardstick."),
             _kpi_field(ctx, k, "target"), k.id, (c.limit,),
         )
 
@@ -959,11 +966,11 @@ def _kpi_steep(ctx: Context):
         c = kpi_change(ctx, k)
         if c is None or not 1 < c.factor <= steep or _has_history(ctx, k):
             continue
-        said, target = _steep_message(k, c), _target_at(ctx, k, c, 1)
+        said, target, ease = _steep_message(k, c), _target_at(ctx, k, c, 1), _ease(k)
         yield (
             t(said.ko + " 도전적인 목표입니다.", said.en + " It is a stretch."),
-            t(f"목표를 약 {euro(target.ko)} 낮추거나 기간을 늘리거나, 그만큼 실행을 더하세요.",
-              f"Lower the target to about {target.en}, allow more time, or add the actions it takes."),
+            t(f"목표를 약 {euro(target.ko)} {ease.ko}거나 기간을 늘리거나, 그만큼 실행을 더하세요.",
+              f"{ease.en} the target to about {target.en}, allow more time, or add the actions it takes."),
             _kpi_field(ctx, k, "target"), k.id, (c.limit,),
         )
 

@@ -1,0 +1,193 @@
+"""The realism verdicts' worked-out figures and suggested targets, word for word, at their edges.
+
+A steep target gets the target that would be usual (whole for counts, rounded toward the baseline
+so the advice never asks more, the owner's decimals for rates and money) and the verb that moves
+it back: a count or a rate is lowered, a response time or a cost is raised. A follower target
+beyond what posting and ads can add gets up to three ways out; more weeks only while that is at
+most a year. Each figure below was recomputed by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_advice_plans import K, plan
+
+from kpiwizard.core.audit import audit
+from kpiwizard.core.enums import SocialGoal
+from kpiwizard.core.examples import find_example
+from kpiwizard.core.models import Project
+
+
+def steep(p: Project) -> list[tuple]:
+    return [(f.id, f.kpi_id, f.message.ko, f.message.en, f.fix.ko, f.fix.en)
+            for f in audit(p).findings if f.id in ("R-kpi-steep", "R-kpi-unrealistic")]
+
+
+USED = {
+    50: ("쓴 가정: 보통 가능한 월간 변화 50% (기본값, KPI 목록의 이 KPI 값(KPI 마법사의 가정)). 계획의 가정에서 바꿀 수 있습니다.",
+         "Assumptions used: usual monthly change limit 50% (default, this KPI's figure in the catalog (KPI Wizard's "
+         "assumption)). Change them in the plan's assumptions."),
+    30: ("쓴 가정: 보통 가능한 월간 변화 30% (기본값, KPI 목록의 이 KPI 값(KPI 마법사의 가정)). 계획의 가정에서 바꿀 수 있습니다.",
+         "Assumptions used: usual monthly change limit 30% (default, this KPI's figure in the catalog (KPI Wizard's "
+         "assumption)). Change them in the plan's assumptions."),
+    25: ("쓴 가정: 보통 가능한 월간 변화 25% (기본값, KPI 목록의 이 KPI 값(KPI 마법사의 가정)). 계획의 가정에서 바꿀 수 있습니다.",
+         "Assumptions used: usual monthly change limit 25% (default, this KPI's figure in the catalog (KPI Wizard's "
+         "assumption)). Change them in the plan's assumptions."),
+}
+
+
+def test_a_salon_halving_its_response_time_in_a_month_is_told_to_raise_the_target():
+    # 240 → 30 minutes in 31 days (1.02 months): 210 ÷ 240 ÷ 1.02 = 85.9 % a month, 1.7× the usual 50 %.
+    # The usual pace reaches 240 − 240 × 50 % × 1.02 = 117.8 minutes: 118, rounded toward the baseline.
+    p = plan([K("response_time", 240, 30), K("response_rate", 60, 70)], goal=SocialGoal.CUSTOMER_SERVICE,
+             what="DM 응답 시간", days=31)
+    ko, en = USED[50]
+    assert steep(p) == [(
+        "R-kpi-steep", "response_time",
+        f"'응답 시간'은 1개월 동안 한 달에 85.9%씩 바뀌어야 합니다. 소상공인이 보통 낼 수 있는 50%의 1.7배입니다. {ko} 도전적인 목표입니다.",
+        f"'Response time' would have to change 85.9% a month for 1 month, 1.7× the 50% a small business usually "
+        f"manages. {en} It is a stretch.",
+        "목표를 약 118분으로 올리거나 기간을 늘리거나, 그만큼 실행을 더하세요.",
+        "Raise the target to about 118 minutes, allow more time, or add the actions it takes.",
+    )]
+
+
+def test_a_cost_per_click_keeps_the_cents_the_owner_typed():
+    # $1.55 → $0.40: 72.8 % a month, 2.4× the usual 30 %; usual: 1.55 − 1.55 × 30 % × 1.02 = 1.08 → $1.10.
+    p = plan([K("cost_per_click", 1.55, 0.4), K("link_clicks", 300, 330)], goal=SocialGoal.LEADS_SALES,
+             what="링크 클릭", days=31, ad_spend=100, currency="USD")
+    [(_, _, ko, en, fix_ko, fix_en)] = steep(p)
+    assert ko.startswith("'클릭당 비용'은 1개월 동안 한 달에 72.8%씩 바뀌어야 합니다. 소상공인이 보통 낼 수 있는 30%의 2.4배입니다.")
+    assert (fix_ko, fix_en) == ("목표를 약 $1.10으로 올리거나 기간을 늘리거나, 그만큼 실행을 더하세요.",
+                                "Raise the target to about $1.10, allow more time, or add the actions it takes.")
+
+
+def test_an_engagement_rate_tripled_in_two_months_is_unrealistic_and_gets_the_target_three_times_usual():
+    # 3.2 → 9.5 % in 61 days (2.004 months): 6.3 ÷ 3.2 ÷ 2.004 = 98.2 % a month, 3.9× the usual 25 %.
+    # Three times the usual pace: 3.2 + 3.2 × 75 % × 2.004 = 8.01 → 8 %.
+    p = plan([K("engagement_rate", 3.2, 9.5), K("reach", 2000, 2200)], goal=SocialGoal.ENGAGEMENT, what="게시물 참여율",
+             days=61)
+    ko, en = USED[25]
+    assert steep(p) == [(
+        "R-kpi-unrealistic", "engagement_rate",
+        f"'참여율'은 2개월 동안 한 달에 98.2%씩 바뀌어야 합니다. 소상공인이 보통 낼 수 있는 25%의 3.9배입니다. {ko} "
+        "보통의 3배를 넘는 목표는 현실적이지 않습니다.",
+        f"'Engagement rate' would have to change 98.2% a month for 2 months, 3.9× the 25% a small business usually "
+        f"manages. {en} Beyond 3× the usual pace, a target is not realistic.",
+        "목표를 약 8%로 낮추거나 기간을 늘리세요. 사장님의 실제 기록이 세 번 이상 쌓이면 그 추세로 다시 판단합니다.",
+        "Lower the target to about 8% or allow more time. Once three readings are recorded, your own trend is the "
+        "yardstick.",
+    )]
+
+
+def test_revenue_in_won_is_suggested_to_the_won_below_the_usual_pace():
+    # ₩1,250,000 → ₩2,900,000 in two months: 65.9 % a month, 2.2× the usual 30 %;
+    # usual: 1,250,000 × (1 + 30 % × 2.004) = 2,001,540.
+    p = plan([K("social_revenue", 1_250_000, 2_900_000), K("sales", 40, 44)], goal=SocialGoal.LEADS_SALES,
+             what="SNS 매출", days=61)
+    ko, en = USED[30]
+    assert steep(p) == [(
+        "R-kpi-steep", "social_revenue",
+        f"'SNS 매출'은 2개월 동안 한 달에 65.9%씩 바뀌어야 합니다. 소상공인이 보통 낼 수 있는 30%의 2.2배입니다. {ko} 도전적인 목표입니다.",
+        f"'Revenue from social' would have to change 65.9% a month for 2 months, 2.2× the 30% a small business "
+        f"usually manages. {en} It is a stretch.",
+        "목표를 약 ₩2,001,540으로 낮추거나 기간을 늘리거나, 그만큼 실행을 더하세요.",
+        "Lower the target to about ₩2,001,540, allow more time, or add the actions it takes.",
+    )]
+
+
+@pytest.mark.parametrize("target, suggested", [
+    (880, "about 754 clicks"),  # 500 × (1 + 50 % × 1.018) = 754.6: whole clicks, never more than usual
+    (880.5, "about 754.6 clicks"),  # a target typed with a decimal keeps one
+])
+def test_counts_typed_whole_get_a_whole_suggestion(target, suggested):
+    p = plan([K("link_clicks", 500, target), K("leads", 20, 24)], goal=SocialGoal.LEADS_SALES, what="링크 클릭", days=31)
+    [(_, _, _, _, _, fix_en)] = steep(p)
+    assert fix_en == f"Lower the target to {suggested}, allow more time, or add the actions it takes."
+
+
+def test_a_share_going_down_is_raised_back_with_one_decimal():
+    # Negative comments 40 % → 10 % of all in a month: share of the audience, measured against its own value.
+    # 30 ÷ 40 ÷ 1.02 = 73.6 % a month; the catalog's usual 50 %: 40 − 40 × 50 % × 1.02 = 19.6 (one place, as a rate).
+    p = plan([K("negative_comment_share", 40, 10), K("comments", 100, 110)], goal=SocialGoal.CUSTOMER_SERVICE,
+             what="부정 댓글 비율", days=31)
+    [(check, _, ko, _, fix_ko, fix_en)] = steep(p)
+    assert check == "R-kpi-steep"
+    assert "한 달에 73.6%씩" in ko
+    assert fix_ko == "목표를 약 19.6%로 올리거나 기간을 늘리거나, 그만큼 실행을 더하세요."
+    assert fix_en == "Raise the target to about 19.6%, allow more time, or add the actions it takes."
+
+
+def test_a_whole_count_going_down_is_rounded_up():
+    # Cost per lead in won, typed whole: ₩12,000 → ₩5,000 in a month; the usual 30 % gives
+    # 12,000 − 12,000 × 30 % × 1.02 = 8,333.4 → ₩8,334, rounded up toward the baseline.
+    p = plan([K("cost_per_lead", 12000, 5000), K("leads", 20, 24)], goal=SocialGoal.LEADS_SALES, what="상담 리드",
+             days=31, ad_spend=300_000)
+    [(check, _, _, _, fix_ko, fix_en)] = steep(p)
+    assert (check, fix_ko) == ("R-kpi-steep", "목표를 약 ₩8,334로 올리거나 기간을 늘리거나, 그만큼 실행을 더하세요.")
+
+
+# ------------------------------------------------------------------ followers: the ways out
+
+
+def _followers(target: float, **change) -> tuple:
+    p = find_example("pizzeria").load()
+    p.kpi("followers_local").target = target
+    for key, value in change.items():
+        obj, name = key.split("__")
+        setattr(getattr(p, obj), name, value)
+    [f] = [f for f in audit(p).findings if f.id.startswith("R-audience")]
+    return f.id, f.message.ko, f.message.en, f.fix.ko, f.fix.en
+
+
+def test_more_weeks_are_offered_up_to_a_year():
+    # No ads: 40 followers a month from posting (400 × 10 %), 40.7 in March. +519 is 478.3 short:
+    # 478.3 ÷ 40 × 30.4375 ÷ 7 = 52.0 weeks; +520 needs 52.1: more than a year is no advice.
+    assert _followers(919, roi__ad_spend=0)[3:] == (
+        "목표를 약 440명으로 낮추기, 기간을 약 52주 늘리기, 광고 예산을 약 $573.91 더하기, 게시를 늘리기 가운데 하나를 고르세요.",
+        "Choose one: lower the target to about 440 followers, allow about 52 more weeks, add about $573.91 of ads, "
+        "post more.")
+    assert _followers(920, roi__ad_spend=0)[3:] == (
+        "목표를 약 440명으로 낮추기, 광고 예산을 약 $575.11 더하기, 게시를 늘리기 가운데 하나를 고르세요.",
+        "Choose one: lower the target to about 440 followers, add about $575.11 of ads, post more.")
+
+
+def test_without_posts_or_ads_nothing_adds_followers():
+    check, ko, en, fix_ko, fix_en = _followers(480, capacity__posts_per_week=0, roi__ad_spend=0)
+    assert check == "R-audience-capacity"
+    assert ko.startswith("'지역 팔로워 수'의 +80은 지금의 팔로워·게시·광고 예산으로 기간 안에 늘릴 수 있는 약 0명의 ∞배입니다(부족분 약 80명). "
+                         "계산: 주 0회 게시로 한 달에 팔로워의 0%(최소 주 1회당 월 4명) × 1개월 = 약 0명, 광고비 $0.00으로 약 0명.")
+    assert en.startswith("'Local followers' +80 is ∞× the roughly 0 that current followers, posting and ad budget can "
+                         "add in the time frame (short by about 80).")
+    # No weeks to offer (nothing comes in a week); $96 of ads buy the 80 at $1.20.
+    assert fix_en == "Choose one: lower the target to about 400 followers, add about $96.00 of ads, post more."
+    assert fix_ko == "목표를 약 400명으로 낮추기, 광고 예산을 약 $96.00 더하기, 게시를 늘리기 가운데 하나를 고르세요."
+
+
+def test_when_ads_buy_no_followers_the_budget_is_neither_counted_nor_offered():
+    # The owner set the cost per follower to 0 ("ads buy no followers here"): $100 adds nobody.
+    check, ko, en, fix_ko, fix_en = _followers(520, assumptions__cost_per_follower=0)
+    assert check == "R-audience-capacity"  # +120 is 2.9× the 40 from posting
+    assert "ad budget $100.00 adds about 0. Assumptions used: monthly follower growth per weekly post 2% (default, " \
+           "KPI Wizard's assumption); minimum monthly gain per weekly post 4 followers (default, KPI Wizard's " \
+           "assumption); organic growth ceiling a month 50% (default, KPI Wizard's assumption). Change them" in en
+    assert "광고 팔로워 1명당 비용" not in ko
+    assert fix_en == "Choose one: lower the target to about 440 followers, allow about 9 more weeks, post more."
+    assert fix_ko == "목표를 약 440명으로 낮추기, 기간을 약 9주 늘리기, 게시를 늘리기 가운데 하나를 고르세요."
+
+
+def test_a_currency_without_a_default_cost_per_follower_counts_no_paid_followers():
+    check, _, en, _, fix_en = _followers(520, business__currency="CHF")
+    assert "ad budget 100.00 CHF adds about 0." in en and "ad cost per follower" not in en
+    assert fix_en == "Choose one: lower the target to about 440 followers, allow about 9 more weeks, post more."
+
+
+def test_the_stretch_and_the_error_meet_at_twice_the_capacity():
+    # Posting adds 40.7 in March, $100 of ads 83.3: 124.1 in all. Twice that is 248.1.
+    assert _followers(400 + 248)[0] == "R-audience-stretch"
+    assert _followers(400 + 249)[0] == "R-audience-capacity"
+    p = find_example("pizzeria").load()
+    p.kpi("followers_local").target = 400 + 124
+    assert not [f for f in audit(p).findings if f.id.startswith("R-audience")]
+    p.kpi("followers_local").target = 400 + 125
+    assert [f.id for f in audit(p).findings if f.id.startswith("R-audience")] == ["R-audience-stretch"]
