@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .enums import KpiKind, Lang
+from .enums import Lang
 from .formatting import format_money, format_number
 from .kpiview import KpiView
 from .models import Project
@@ -95,10 +95,12 @@ def cost_per_follower(project: Project) -> Assumed | None:
 
 
 def monthly_change_limit(project: Project, kpi: KpiView) -> Assumed:
-    """Largest plausible relative change a month for this KPI: plan override, catalog, then its kind."""
+    """Largest plausible relative change a month for this KPI: plan override, catalog, then its kind.
+
+    Every catalog KPI has its own figure; only a custom KPI (a flow, rate or share, never a stock)
+    or an id the catalog does not know (a rate) falls back to the figure for its kind."""
     own = project.assumptions.monthly_change_by_kpi.get(kpi.id)
-    by_kind = reference("realism")["monthly_change_by_kind"]
-    kind = kpi.kind if isinstance(kpi.kind, KpiKind) else KpiKind.FLOW
+    kind = kpi.kind
     kind_own = project.assumptions.monthly_change_by_kind.get(kind)
     if own is not None:
         value, source, default = own, _PLAN_VALUE, False
@@ -108,7 +110,7 @@ def monthly_change_limit(project: Project, kpi: KpiView) -> Assumed:
     elif kind_own is not None:
         value, source, default = kind_own, _PLAN_VALUE, False
     else:
-        value, default = by_kind.get(kind.value, by_kind["flow"])["value"], True
+        value, default = reference("realism")["monthly_change_by_kind"][kind.value]["value"], True
         source = t(f"기본값, KPI 종류({kind.value})별 KPI 마법사의 가정", f"default for its kind ({kind.value}), KPI Wizard's assumption")
     key = f"assumptions.monthly_change_by_kpi.{kpi.id}"
     return Assumed(key, value, t("보통 가능한 월간 변화", "usual monthly change limit"),

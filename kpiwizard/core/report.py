@@ -43,7 +43,8 @@ def check_report(project: Project, lang: Lang, on: date | None = None) -> tuple[
             f"  {view.name}: {STATUS_NAMES[r.status].get(lang)}"
             f" | {'진척' if lang is Lang.KO else 'progress'} {format_percent(r.progress)}"
             f" | {'속도' if lang is Lang.KO else 'pace'} {format_number(r.pace)}"
-            f" | {'예측' if lang is Lang.KO else 'forecast'} {format_number(r.forecast, 1)}"
+            # The forecast as precise as the owner's numbers (progress rounds it), as the line below says it.
+            f" | {'예측' if lang is Lang.KO else 'forecast'} {format_number(r.forecast)}"
         )
         lines.append(f"      {status_reason(r, view).get(lang)}")
         if r.status not in (Status.NO_DATA,):

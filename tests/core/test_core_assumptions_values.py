@@ -198,3 +198,18 @@ def test_a_default_with_a_published_source_names_it(monkeypatch):
     p = cafe()
     assert organic_growth_per_post(p).source == t("기본값, 출처: Meta, 2026", "default, source: Meta, 2026")
     assert max_organic_monthly_growth(p).source == DEFAULT  # no source given: KPI Wizard's assumption
+
+
+def test_a_kpi_the_catalog_does_not_know_uses_the_figure_for_a_rate():
+    p = plan(KpiSelection(id="old", catalog_id="retired_kpi", frequency="weekly", baseline=1, target=2), [])
+    assert _limit(p, "old") == Assumed("assumptions.monthly_change_by_kpi.old", 0.25, LIMIT, t("25%", "25%"), t(
+        "기본값, KPI 종류(rate)별 KPI 마법사의 가정", "default for its kind (rate), KPI Wizard's assumption"), True)
+
+
+def test_a_margin_figure_without_a_source_is_an_assumption(monkeypatch):
+    data = {**reference("assumptions")}
+    margin = data["gross_margin"]
+    data["gross_margin"] = {**margin, "default": {k: v for k, v in margin["default"].items() if k != "source"}}
+    monkeypatch.setattr(assumed, "reference", lambda name: data if name == "assumptions" else reference(name))
+    assert default_gross_margin("세무사 사무소").source == t(
+        "기본값(가정): 업종을 알 수 없을 때의 중간값", "default (assumption): middle value when the industry is unknown")

@@ -20,6 +20,7 @@ from kpiwizard.core.resources import resource_path
 from kpiwizard.core.text import t
 
 from test_core_remedies import _salon
+from weekly_plans import engagement, plan
 
 MID_PLAN = date(2026, 3, 20)
 FIRST_WEEK = date(2026, 3, 7)
@@ -416,3 +417,17 @@ def test_the_json_review_keeps_the_past_cycle():
     assert data["kpis"][0]["past_cycles"] == [
         {"start": "2026-01-05", "deadline": "2026-03-01", "baseline": 120.0, "target": 30.0, "final_value": 31.0,
          "verdict": "missed"}]
+
+
+@pytest.mark.parametrize("lang, line", [
+    (Lang.KO, "  참여율: 뒤처짐 | 진척 27% | 속도 0.82 | 예측 3.66"),
+    (Lang.EN, "  Engagement rate: behind | progress 27% | pace 0.82 | forecast 3.66"),
+])
+def test_the_summary_line_gives_the_forecast_as_precisely_as_the_sentence_below(lang, line):
+    """Readings with two decimals: the forecast is 3.66 %, not '3.7' above 'about 3.66%'."""
+    project = plan(engagement(baseline=2.0, target=4.0, deadline=date(2026, 3, 29)), [2.13, 2.27, 2.42, 2.55])
+    text, _ = check_report(project, lang, date(2026, 2, 2))
+    lines = text.split("\n")
+    at = lines.index(line)
+    assert lines[at + 2] == {Lang.KO: "      마감일 예측 약 3.66%, 기록 4번 기준.",
+                             Lang.EN: "      Forecast at the deadline about 3.66%, from 4 readings."}[lang]

@@ -47,6 +47,10 @@ JUNE = date(2026, 6, 30)
     (dict(what="순이익", baseline=-200, target=-300, unit="만원", direction=Direction.HIGHER),
      "순이익을 -200만원에서 -300만원으로 줄입니다(50% 감소).",
      "Reduce 순이익 from -200 만원 to -300 만원 (−50%)."),
+    # From a baseline of one, the change is counted like any other.
+    (dict(what="지점 수", baseline=1, target=3, unit="곳"),
+     "지점 수를 1곳에서 3곳으로 늘립니다(200% 증가).",
+     "Increase 지점 수 from 1 곳 to 3 곳 (+200%)."),
     # The smallest change still shows, to one decimal.
     (dict(what="전환율", baseline=3, target=3.01, unit="%"),
      "전환율을 3%에서 3.01%로 늘립니다(0.3% 증가).",
