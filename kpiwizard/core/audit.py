@@ -713,12 +713,6 @@ def _no_capacity(ctx: Context):
 # ----------------------------------------------------------------------------------------- R
 
 
-def cost_per_follower(project: Project) -> float | None:
-    """Ad cost of one follower (the plan's figure or the currency's default); None: unknown."""
-    found = assumed.cost_per_follower(project)
-    return found.value if found is not None else None
-
-
 @dataclass(frozen=True)
 class AudienceCapacity:
     """Followers a business can plausibly add by a deadline, with the assumptions it stood on."""
@@ -745,7 +739,7 @@ def audience_capacity(project: Project, baseline: float, deadline: date) -> Audi
     rate = min(growth.value * c.posts_per_week, ceiling.value)
     organic = max(baseline * rate, floor.value * c.posts_per_week)
     plan_months = months_between(project.start, project.end)
-    paid = (project.roi.ad_spend / plan_months) / cpf.value if cpf and plan_months > 0 else 0.0
+    paid = (project.roi.ad_spend / plan_months) / cpf.value if cpf else 0.0  # a plan lasts a day or more
     used = (growth, floor, ceiling) + ((cpf,) if cpf else ())
     return AudienceCapacity(
         months=months_between(project.start, deadline), organic_per_month=organic, paid_per_month=paid,
@@ -754,8 +748,8 @@ def audience_capacity(project: Project, baseline: float, deadline: date) -> Audi
 
 
 def _whole(x: float) -> str:
-    """People and other counts are whole: 40.7 followers reads '40'."""
-    return format_number(float(int(x + 1e-9)) if x >= 0 else float(-int(-x + 1e-9)))
+    """People and other counts are whole: 40.7 followers reads '40' (every count here is 0 or more)."""
+    return format_number(float(int(x + 1e-9)))
 
 
 def _months_en(months: float) -> str:
