@@ -173,6 +173,10 @@ def _first_error(value: object, schema: dict[str, Any], loc: tuple, defs: dict[s
         return {"type": _KINDS.get(kind, "value_error"), "loc": loc, "input": value,
                 **({} if kind in _KINDS else {"ctx": {"error": f"must be {kind}"}})}
     if isinstance(value, str) and "pattern" in schema and not re.search(schema["pattern"], value):
+        if schema["pattern"] == _plan_year_pattern() and re.search(DATE_PATTERN, value):
+            # A real day, in a year no plan may use: say which years, as the model does.
+            return {"type": "value_error", "loc": loc, "input": value,
+                    "ctx": {"error": f"a plan's dates must lie between {PLAN_YEARS[0]} and {PLAN_YEARS[1]}"}}
         if schema.get("format") == "date" or schema["pattern"] in (DATE_PATTERN, _plan_year_pattern()):
             return {"type": "date_type", "loc": loc, "input": value}
         return {"type": "string_pattern_mismatch", "loc": loc, "input": value, "ctx": {"pattern": schema["pattern"]}}

@@ -6,11 +6,13 @@ by how many more there are: one fix at a time is what a person can act on.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
+from .korean import eun, i_ga, quoted
 from .text import Text
 
 
@@ -27,6 +29,35 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 def _short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+# The models' own checks (models.py) raise their reason in English, often after the path of the
+# field it is about ("end: a plan may last at most ten years"); the owner reading Korean gets it in
+# Korean, the path kept. A reason not listed here is shown as raised.
+_MODEL_REASONS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"at_risk threshold must not exceed the on_track threshold"),
+     lambda m: "뒤처짐 기준(at_risk)이 순항 기준(on_track)보다 크면 안 됩니다"),
+    (re.compile(r"a KPI needs exactly one of catalog_id or custom"),
+     lambda m: "KPI에는 catalog_id와 custom 중 하나만 있어야 합니다"),
+    (re.compile(r"the id '(.*)' is used twice"), lambda m: f"KPI id {i_ga(quoted(m[1]))} 두 번 쓰였습니다"),
+    (re.compile(r"a plan may last at most ten years"), lambda m: "계획 기간은 10년을 넘을 수 없습니다"),
+    (re.compile(r"a plan's dates must lie between (\d+) and (\d+)"),
+     lambda m: f"계획의 날짜는 {m[1]}년부터 {m[2]}년 사이여야 합니다"),
+    (re.compile(r"'(.*)' is not a KPI of this plan"), lambda m: f"{eun(quoted(m[1]))} 이 계획의 KPI가 아닙니다"),
+    (re.compile(r"too many periods"), lambda m: "기록된 기간이 너무 많습니다"),
+    (re.compile(r"too many channels"), lambda m: "채널이 너무 많습니다"),
+)
+_PATH = re.compile(r"([\w.\[\]-]+): (.*)")  # "actions[0].kpi: ..."
+
+
+def _model_reason_ko(reason: str) -> str:
+    at = _PATH.fullmatch(reason)
+    path, said = (f"{at[1]}: ", at[2]) if at else ("", reason)
+    for pattern, korean in _MODEL_REASONS:
+        match = pattern.fullmatch(said)
+        if match:
+            return path + korean(match)
+    return reason
 
 
 def _reason(error: Mapping[str, Any]) -> Text:
@@ -80,7 +111,7 @@ def _reason(error: Mapping[str, Any]) -> Text:
         return Text(ko=f"{ko} (입력값: {inp})", en=f"{en} (got {inp})")
     if kind == "value_error":
         reason = str(ctx.get("error", error.get("msg", "")))
-        return Text(ko=f"값이 올바르지 않습니다: {reason}", en=f"is not valid: {reason}")
+        return Text(ko=f"값이 올바르지 않습니다: {_model_reason_ko(reason)}", en=f"is not valid: {reason}")
     return Text(ko=f"값이 올바르지 않습니다: {error.get('msg', kind)}", en=f"is not valid: {error.get('msg', kind)}")
 
 
@@ -97,9 +128,10 @@ def describe_validation_error(error: ValidationError, in_file: bool = True) -> T
     else:
         ko = f"{reason.ko[0].upper()}{reason.ko[1:]}."
         en = f"{reason.en[0].upper()}{reason.en[1:]}."
-    if first["type"] == "value_error" and not first["loc"]:
-        ko = f"프로젝트 파일이 올바르지 않습니다: {reason.ko.split(': ', 1)[-1]}."
-        en = f"The project file is not valid: {reason.en.split(': ', 1)[-1]}."
+    if first["type"] == "value_error" and not first["loc"]:  # a check of the whole plan
+        whole = ("프로젝트 파일이", "The project file") if in_file else ("계획이", "The plan")
+        ko = f"{whole[0]} 올바르지 않습니다: {reason.ko.split(': ', 1)[-1]}."
+        en = f"{whole[1]} is not valid: {reason.en.split(': ', 1)[-1]}."
     if more:
         ko += f" (그 밖에 {more}개의 문제가 더 있습니다.)"
         en += f" ({more} more problem{'s' if more > 1 else ''}.)"
