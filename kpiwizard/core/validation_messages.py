@@ -89,6 +89,7 @@ def _reason(error: Mapping[str, Any]) -> Text:
         "int_type": ("정수여야 합니다", "must be a whole number"),
         "int_parsing": ("정수여야 합니다", "must be a whole number"),
         "int_from_float": ("소수점 없는 정수여야 합니다", "must be a whole number without decimals"),
+        "int_parsing_size": ("정수로 다루기에 너무 큰 수입니다", "is too large a number to be a whole number"),
         "float_type": ("숫자여야 합니다", "must be a number"),
         "float_parsing": ("숫자여야 합니다", "must be a number"),
         "bool_type": ("true 또는 false여야 합니다", "must be true or false"),
