@@ -15,6 +15,7 @@ or through objectives the plan does not use).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .catalog import Catalog, load_catalog
@@ -76,15 +77,15 @@ def objective_for_custom(catalog: Catalog, perspective: Perspective, family, use
     else one that leads to (or follows from) what the plan measures, and among those the one most
     catalog KPIs of its family belong to."""
     in_perspective = [o.id for o in catalog.objectives if o.perspective is perspective]
-    votes: dict[str, int] = {}
+    votes: Counter[str] = Counter()
     for k in catalog.kpis:
-        if k.perspective is perspective and k.objective in in_perspective:
-            votes[k.objective] = votes.get(k.objective, 0) + (3 if k.family is family else 1)
+        if k.objective in in_perspective:  # a KPI's perspective is its objective's (the catalog's tests)
+            votes[k.objective] += 3 if k.family is family else 1
 
     def connected(o: str) -> bool:
         return bool(_reachable(catalog, o, used)) or any(o in _reachable(catalog, u, {o}) for u in used)
 
-    ranked = sorted(in_perspective, key=lambda o: (o not in used, not connected(o), -votes.get(o, 0),
+    ranked = sorted(in_perspective, key=lambda o: (o not in used, not connected(o), -votes[o],
                                                    in_perspective.index(o)))
     return ranked[0]
 
