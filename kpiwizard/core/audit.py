@@ -50,7 +50,6 @@ class Check:
     id: str
     letter: SmartLetter
     severity: Severity
-    title: Text
     run: Callable[["Context"], Iterator[tuple[Text, Text, str | None, str | None]]]
 
 
@@ -106,9 +105,9 @@ class AuditResult:
 CHECKS: list[Check] = []
 
 
-def check(check_id: str, letter: SmartLetter, severity: Severity, title: Text):
+def check(check_id: str, letter: SmartLetter, severity: Severity):
     def register(fn):
-        CHECKS.append(Check(check_id, letter, severity, title, fn))
+        CHECKS.append(Check(check_id, letter, severity, fn))
         return fn
 
     return register
@@ -133,7 +132,7 @@ def _months_to_deadline(ctx: Context, deadline: date) -> float:
 # ----------------------------------------------------------------------------------------- S
 
 
-@check("S-what-missing", SmartLetter.S, Severity.ERROR, t("무엇을 바꿀지", "What changes"))
+@check("S-what-missing", SmartLetter.S, Severity.ERROR)
 def _what_missing(ctx: Context):
     if not ctx.project.smart.what.strip():
         yield (
@@ -145,7 +144,7 @@ def _what_missing(ctx: Context):
         )
 
 
-@check("S-audience-missing", SmartLetter.S, Severity.WARNING, t("대상 고객", "Audience"))
+@check("S-audience-missing", SmartLetter.S, Severity.WARNING)
 def _audience_missing(ctx: Context):
     if not ctx.project.business_goal.audience.strip():
         yield (
@@ -157,7 +156,7 @@ def _audience_missing(ctx: Context):
         )
 
 
-@check("S-benefit-missing", SmartLetter.S, Severity.INFO, t("혜택과 근거", "Benefit and proof"))
+@check("S-benefit-missing", SmartLetter.S, Severity.INFO)
 def _benefit_missing(ctx: Context):
     g = ctx.project.business_goal
     if not g.benefit.strip() or not g.reason_to_believe.strip():
@@ -170,7 +169,7 @@ def _benefit_missing(ctx: Context):
         )
 
 
-@check("S-why-missing", SmartLetter.S, Severity.INFO, t("사장님의 이유", "The owner's why"))
+@check("S-why-missing", SmartLetter.S, Severity.INFO)
 def _why_missing(ctx: Context):
     if not ctx.project.business_goal.why.strip():
         yield (
@@ -182,7 +181,7 @@ def _why_missing(ctx: Context):
         )
 
 
-@check("S-channel-metric", SmartLetter.S, Severity.WARNING, t("채널 지표인가 사업 목표인가", "Channel metric or business goal"))
+@check("S-channel-metric", SmartLetter.S, Severity.WARNING)
 def _channel_metric(ctx: Context):
     metric = next((k for k in ctx.kpis if k.id == ctx.project.smart.metric), None)
     if metric is not None and metric.vanity:
@@ -208,7 +207,7 @@ def vague_goal(what: str) -> bool:
     return vague and not countable
 
 
-@check("S-what-vague", SmartLetter.S, Severity.ERROR, t("모호한 목표", "Vague goal"))
+@check("S-what-vague", SmartLetter.S, Severity.ERROR)
 def _what_vague(ctx: Context):
     what = ctx.project.smart.what.strip()
     if vague_goal(what):
@@ -225,7 +224,7 @@ def activity_kpi(catalog_id: str | None) -> bool:
     return catalog_id in plan_rule("activity_kpis")["ids"]
 
 
-@check("S-goal-is-activity", SmartLetter.S, Severity.ERROR, t("활동을 목표로 삼음", "Activity as the goal"))
+@check("S-goal-is-activity", SmartLetter.S, Severity.ERROR)
 def _goal_is_activity(ctx: Context):
     metric = next((k for k in ctx.kpis if k.id == ctx.project.smart.metric), None)
     if metric is None or not activity_kpi(metric.catalog_id):
@@ -243,7 +242,7 @@ def _goal_is_activity(ctx: Context):
 # ----------------------------------------------------------------------------------------- M
 
 
-@check("M-no-kpis", SmartLetter.M, Severity.ERROR, t("KPI 선택", "KPIs chosen"))
+@check("M-no-kpis", SmartLetter.M, Severity.ERROR)
 def _no_kpis(ctx: Context):
     if not ctx.kpis:
         yield (
@@ -254,7 +253,7 @@ def _no_kpis(ctx: Context):
         )
 
 
-@check("M-goal-unmeasured", SmartLetter.M, Severity.ERROR, t("목표를 재는 KPI", "KPI measuring the goal"))
+@check("M-goal-unmeasured", SmartLetter.M, Severity.ERROR)
 def _goal_unmeasured(ctx: Context):
     if ctx.kpis and ctx.project.smart.metric is None:
         yield (
@@ -265,7 +264,7 @@ def _goal_unmeasured(ctx: Context):
         )
 
 
-@check("M-goal-baseline-missing", SmartLetter.M, Severity.ERROR, t("목표의 현재 값", "Goal baseline"))
+@check("M-goal-baseline-missing", SmartLetter.M, Severity.ERROR)
 def _goal_baseline(ctx: Context):
     if ctx.project.smart.baseline is None:
         yield (
@@ -276,7 +275,7 @@ def _goal_baseline(ctx: Context):
         )
 
 
-@check("M-goal-target-missing", SmartLetter.M, Severity.ERROR, t("목표 값", "Goal target"))
+@check("M-goal-target-missing", SmartLetter.M, Severity.ERROR)
 def _goal_target(ctx: Context):
     if ctx.project.smart.target is None:
         yield (
@@ -287,7 +286,7 @@ def _goal_target(ctx: Context):
         )
 
 
-@check("M-goal-kpi-mismatch", SmartLetter.M, Severity.WARNING, t("목표와 KPI 숫자 일치", "Goal and KPI agree"))
+@check("M-goal-kpi-mismatch", SmartLetter.M, Severity.WARNING)
 def _goal_kpi_mismatch(ctx: Context):
     goal = ctx.project.smart
     metric = next((k for k in ctx.kpis if k.id == goal.metric), None)
@@ -307,7 +306,7 @@ def _goal_kpi_mismatch(ctx: Context):
         )
 
 
-@check("M-kpi-baseline-missing", SmartLetter.M, Severity.ERROR, t("KPI 기준선", "KPI baselines"))
+@check("M-kpi-baseline-missing", SmartLetter.M, Severity.ERROR)
 def _kpi_baseline(ctx: Context):
     for k in ctx.kpis:
         if k.baseline is None and not (_measure_first_kpi(k) and k.id != ctx.project.smart.metric):
@@ -319,7 +318,7 @@ def _kpi_baseline(ctx: Context):
             )
 
 
-@check("M-kpi-target-missing", SmartLetter.M, Severity.ERROR, t("KPI 목표 값", "KPI targets"))
+@check("M-kpi-target-missing", SmartLetter.M, Severity.ERROR)
 def _kpi_target(ctx: Context):
     for k in ctx.kpis:
         if k.direction is Direction.RANGE or (_measure_first_kpi(k) and k.id != ctx.project.smart.metric):
@@ -333,7 +332,7 @@ def _kpi_target(ctx: Context):
             )
 
 
-@check("M-band-missing", SmartLetter.M, Severity.ERROR, t("범위 KPI의 범위", "Band of a range KPI"))
+@check("M-band-missing", SmartLetter.M, Severity.ERROR)
 def _band_missing(ctx: Context):
     for k in ctx.kpis:
         if k.direction is Direction.RANGE and (k.band_low is None or k.band_high is None) and not _measure_first_kpi(k):
@@ -368,7 +367,7 @@ def _outside(k: KpiView, v: float) -> bool:
     return k.natural_max is not None and v > k.natural_max
 
 
-@check("M-natural-range", SmartLetter.M, Severity.ERROR, t("가능한 값의 범위", "Possible values"))
+@check("M-natural-range", SmartLetter.M, Severity.ERROR)
 def _natural_range(ctx: Context):
     """Shares stay within 0-100, counts at 0 or more, times above 0, ratings within their scale;
     ratios shown as percent (ROAS, ROI, growth) are open-ended and ROI may be negative."""
@@ -392,7 +391,7 @@ def _natural_range(ctx: Context):
         )
 
 
-@check("M-percent-fraction", SmartLetter.M, Severity.WARNING, t("소수로 적은 백분율", "Percent typed as a fraction"))
+@check("M-percent-fraction", SmartLetter.M, Severity.WARNING)
 def _percent_fraction(ctx: Context):
     limit = plan_rule("fraction_as_percent")["max_value"]
     for k in ctx.kpis:
@@ -426,7 +425,7 @@ def _names(kpis, lang: str) -> str:
     return ", ".join(f"'{k.name.get(lang)}'" for k in kpis)
 
 
-@check("M-goal-relevance", SmartLetter.M, Severity.ERROR, t("사업 목표를 재는 KPI", "KPIs that measure the business goal"))
+@check("M-goal-relevance", SmartLetter.M, Severity.ERROR)
 def _goal_relevance(ctx: Context):
     goal = ctx.project.business_goal.social_goal
     if not ctx.kpis or any(goal in k.goals for k in ctx.kpis):
@@ -444,7 +443,7 @@ def _goal_relevance(ctx: Context):
     )
 
 
-@check("M-goal-untagged", SmartLetter.M, Severity.WARNING, t("목표가 없는 직접 만든 KPI", "Custom KPI without a goal"))
+@check("M-goal-untagged", SmartLetter.M, Severity.WARNING)
 def _goal_untagged(ctx: Context):
     goal = ctx.project.business_goal.social_goal
     if any(goal in k.goals for k in ctx.kpis):
@@ -459,7 +458,7 @@ def _goal_untagged(ctx: Context):
             )
 
 
-@check("M-goal-metric-relevance", SmartLetter.M, Severity.WARNING, t("목표 지표와 사업 목표", "Goal metric and business goal"))
+@check("M-goal-metric-relevance", SmartLetter.M, Severity.WARNING)
 def _goal_metric_relevance(ctx: Context):
     goal = ctx.project.business_goal.social_goal
     metric = next((k for k in ctx.kpis if k.id == ctx.project.smart.metric), None)
@@ -476,7 +475,7 @@ def _goal_metric_relevance(ctx: Context):
     )
 
 
-@check("M-measure-first", SmartLetter.M, Severity.WARNING, t("아직 재지 않는 KPI", "KPI not measured yet"))
+@check("M-measure-first", SmartLetter.M, Severity.WARNING)
 def _measure_first(ctx: Context):
     for k in ctx.kpis:
         if k.id == ctx.project.smart.metric:
@@ -501,7 +500,7 @@ def _measure_first_kpi(k: KpiView) -> bool:
     return k.baseline is None and k.target is None
 
 
-@check("M-only-vanity", SmartLetter.M, Severity.WARNING, t("허영 지표만 선택", "Only vanity KPIs"))
+@check("M-only-vanity", SmartLetter.M, Severity.WARNING)
 def _only_vanity(ctx: Context):
     if ctx.kpis and all(k.vanity for k in ctx.kpis):
         yield (
@@ -513,7 +512,7 @@ def _only_vanity(ctx: Context):
         )
 
 
-@check("M-no-outcome", SmartLetter.M, Severity.WARNING, t("결과 KPI", "Outcome KPI"))
+@check("M-no-outcome", SmartLetter.M, Severity.WARNING)
 def _no_outcome(ctx: Context):
     if ctx.kpis and not any(k.outcome for k in ctx.kpis) and not all(k.vanity for k in ctx.kpis):
         yield (
@@ -524,7 +523,7 @@ def _no_outcome(ctx: Context):
         )
 
 
-@check("M-frequency-coarse", SmartLetter.M, Severity.WARNING, t("측정 주기", "Measurement frequency"))
+@check("M-frequency-coarse", SmartLetter.M, Severity.WARNING)
 def _frequency_coarse(ctx: Context):
     for k in ctx.kpis:
         days = (k.deadline - ctx.project.start).days + 1
@@ -548,7 +547,7 @@ _PERSPECTIVE_HINTS = {
 }
 
 
-@check("M-map-empty-perspective", SmartLetter.M, Severity.INFO, t("전략 지도의 빈 관점", "Empty perspectives on the map"))
+@check("M-map-empty-perspective", SmartLetter.M, Severity.INFO)
 def _map_empty(ctx: Context):
     from .strategy_map import map_gaps
 
@@ -570,7 +569,7 @@ def _map_empty(ctx: Context):
 # ----------------------------------------------------------------------------------------- A
 
 
-@check("A-target-equals-baseline", SmartLetter.A, Severity.ERROR, t("변화 없는 목표", "No change asked"))
+@check("A-target-equals-baseline", SmartLetter.A, Severity.ERROR)
 def _target_equals(ctx: Context):
     for k in ctx.kpis:
         if k.direction is not Direction.RANGE and k.baseline is not None and k.target == k.baseline:
@@ -583,7 +582,7 @@ def _target_equals(ctx: Context):
             )
 
 
-@check("A-target-against-direction", SmartLetter.A, Severity.ERROR, t("방향과 반대인 목표", "Target against direction"))
+@check("A-target-against-direction", SmartLetter.A, Severity.ERROR)
 def _against_direction(ctx: Context):
     for k in ctx.kpis:
         if k.baseline is None or k.target is None or k.direction is Direction.RANGE:
@@ -612,7 +611,7 @@ def _against_direction(ctx: Context):
             )
 
 
-@check("A-no-owner", SmartLetter.A, Severity.WARNING, t("담당자", "Owner"))
+@check("A-no-owner", SmartLetter.A, Severity.WARNING)
 def _no_owner(ctx: Context):
     for k in ctx.kpis:
         if not k.owner.strip():
@@ -624,7 +623,7 @@ def _no_owner(ctx: Context):
             )
 
 
-@check("A-weights-sum", SmartLetter.A, Severity.WARNING, t("가중치 합계", "Weights total"))
+@check("A-weights-sum", SmartLetter.A, Severity.WARNING)
 def _weights(ctx: Context):
     if not ctx.kpis:
         return
@@ -639,7 +638,7 @@ def _weights(ctx: Context):
         )
 
 
-@check("A-no-actions", SmartLetter.A, Severity.WARNING, t("실행 계획", "Action plan"))
+@check("A-no-actions", SmartLetter.A, Severity.WARNING)
 def _no_actions(ctx: Context):
     if not ctx.project.actions:
         yield (
@@ -650,7 +649,7 @@ def _no_actions(ctx: Context):
         )
 
 
-@check("A-kpi-no-action", SmartLetter.A, Severity.INFO, t("KPI별 실행", "Action per KPI"))
+@check("A-kpi-no-action", SmartLetter.A, Severity.INFO)
 def _kpi_no_action(ctx: Context):
     if not ctx.project.actions:
         return
@@ -664,12 +663,12 @@ def _kpi_no_action(ctx: Context):
             )
 
 
-@check("A-too-many-kpis", SmartLetter.A, Severity.WARNING, t("챙기기 벅찬 KPI 수", "More KPIs than you can follow"))
+@check("A-too-many-kpis", SmartLetter.A, Severity.WARNING)
 def _too_many(ctx: Context):
     yield from _kpi_load(ctx, error=False)
 
 
-@check("A-far-too-many-kpis", SmartLetter.A, Severity.ERROR, t("감당할 수 없는 KPI 수", "Far too many KPIs"))
+@check("A-far-too-many-kpis", SmartLetter.A, Severity.ERROR)
 def _far_too_many(ctx: Context):
     yield from _kpi_load(ctx, error=True)
 
@@ -698,7 +697,7 @@ def _kpi_load(ctx: Context, error: bool):
     )
 
 
-@check("A-no-capacity", SmartLetter.A, Severity.WARNING, t("운영 여력", "Capacity"))
+@check("A-no-capacity", SmartLetter.A, Severity.WARNING)
 def _no_capacity(ctx: Context):
     c = ctx.project.capacity
     if c.posts_per_week == 0 and c.hours_per_week == 0:
@@ -821,7 +820,7 @@ def _audience_targets(ctx: Context):
             yield k, cap
 
 
-@check("R-audience-capacity", SmartLetter.R, Severity.ERROR, t("팔로워 증가 여력", "Follower growth capacity"))
+@check("R-audience-capacity", SmartLetter.R, Severity.ERROR)
 def _audience_capacity(ctx: Context):
     stretch = threshold("audience_stretch_factor")
     for k, cap in _audience_targets(ctx):
@@ -832,7 +831,7 @@ def _audience_capacity(ctx: Context):
             yield message, fix, _kpi_field(ctx, k, "target"), k.id, cap.used
 
 
-@check("R-audience-stretch", SmartLetter.R, Severity.WARNING, t("도전적인 팔로워 목표", "Stretch follower target"))
+@check("R-audience-stretch", SmartLetter.R, Severity.WARNING)
 def _audience_stretch(ctx: Context):
     stretch = threshold("audience_stretch_factor")
     for k, cap in _audience_targets(ctx):
@@ -913,7 +912,7 @@ def _ease(k: KpiView) -> Text:
     return t("낮추", "Lower") if k.target > k.baseline else t("올리", "Raise")
 
 
-@check("R-kpi-unrealistic", SmartLetter.R, Severity.ERROR, t("비현실적인 변화 폭", "Unrealistic change"))
+@check("R-kpi-unrealistic", SmartLetter.R, Severity.ERROR)
 def _kpi_unrealistic(ctx: Context):
     steep = threshold("steep_factor")
     for k in ctx.kpis:
@@ -953,7 +952,7 @@ def _target_at(ctx: Context, k: KpiView, c: Change, factor: float) -> Text:
     return _amount(ctx, k, value, 1)
 
 
-@check("R-kpi-steep", SmartLetter.R, Severity.WARNING, t("월간 변화 폭", "Monthly change"))
+@check("R-kpi-steep", SmartLetter.R, Severity.WARNING)
 def _kpi_steep(ctx: Context):
     steep = threshold("steep_factor")
     for k in ctx.kpis:
@@ -969,7 +968,7 @@ def _kpi_steep(ctx: Context):
         )
 
 
-@check("R-from-zero", SmartLetter.R, Severity.WARNING, t("기준선부터 재기", "Establish the baseline first"))
+@check("R-from-zero", SmartLetter.R, Severity.WARNING)
 def _from_zero(ctx: Context):
     for k in ctx.kpis:
         if k.direction is Direction.RANGE or k.baseline != 0 or k.target in (None, 0) or _signed_percent(k):
@@ -998,7 +997,7 @@ def _trend_per_month(readings: list[tuple[date, float]]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx * DAYS_PER_MONTH
 
 
-@check("R-history-pace", SmartLetter.R, Severity.WARNING, t("지금까지의 추세", "Your own trend"))
+@check("R-history-pace", SmartLetter.R, Severity.WARNING)
 def _history_pace(ctx: Context):
     factor = threshold("history_factor")
     for k in ctx.kpis:
@@ -1090,21 +1089,21 @@ def _funnel_message(ctx: Context, needed: int, planned: float, ratio: float):
     )
 
 
-@check("R-funnel-reach-far", SmartLetter.R, Severity.ERROR, t("매출 목표와 도달 목표", "Revenue and reach targets"))
+@check("R-funnel-reach-far", SmartLetter.R, Severity.ERROR)
 def _funnel_far(ctx: Context):
     gap = _funnel_gap(ctx)
     if gap is not None and gap[2] > threshold("funnel_gap_factor"):
         yield _funnel_message(ctx, *gap)
 
 
-@check("R-funnel-reach", SmartLetter.R, Severity.WARNING, t("매출 목표와 도달 목표", "Revenue and reach targets"))
+@check("R-funnel-reach", SmartLetter.R, Severity.WARNING)
 def _funnel_near(ctx: Context):
     gap = _funnel_gap(ctx)
     if gap is not None and 1 < gap[2] <= threshold("funnel_gap_factor"):
         yield _funnel_message(ctx, *gap)
 
 
-@check("R-margin-assumed", SmartLetter.R, Severity.INFO, t("매출총이익률", "Gross margin"))
+@check("R-margin-assumed", SmartLetter.R, Severity.INFO)
 def _margin_assumed(ctx: Context):
     p = ctx.project
     if p.roi.revenue <= 0 or p.roi.gross_margin is not None:
@@ -1119,7 +1118,7 @@ def _margin_assumed(ctx: Context):
     )
 
 
-@check("R-paid-no-budget", SmartLetter.R, Severity.WARNING, t("광고 예산", "Ad budget"))
+@check("R-paid-no-budget", SmartLetter.R, Severity.WARNING)
 def _paid_no_budget(ctx: Context):
     if ctx.project.roi.ad_spend > 0:
         return
@@ -1133,7 +1132,7 @@ def _paid_no_budget(ctx: Context):
             )
 
 
-@check("R-resources-missing", SmartLetter.R, Severity.WARNING, t("쓸 자원", "Resources"))
+@check("R-resources-missing", SmartLetter.R, Severity.WARNING)
 def _resources_missing(ctx: Context):
     if not ctx.project.smart.resources.strip():
         yield (
@@ -1144,7 +1143,7 @@ def _resources_missing(ctx: Context):
         )
 
 
-@check("R-band-inverted", SmartLetter.R, Severity.ERROR, t("뒤집힌 범위", "Inverted band"))
+@check("R-band-inverted", SmartLetter.R, Severity.ERROR)
 def _band_inverted(ctx: Context):
     for k in ctx.kpis:
         if k.direction is Direction.RANGE and k.band_low is not None and k.band_high is not None:
@@ -1160,7 +1159,7 @@ def _band_inverted(ctx: Context):
 # ----------------------------------------------------------------------------------------- T
 
 
-@check("T-end-before-start", SmartLetter.T, Severity.ERROR, t("계획 기간", "Plan period"))
+@check("T-end-before-start", SmartLetter.T, Severity.ERROR)
 def _end_before_start(ctx: Context):
     if ctx.project.end <= ctx.project.start:
         yield (
@@ -1170,7 +1169,7 @@ def _end_before_start(ctx: Context):
         )
 
 
-@check("T-goal-deadline-missing", SmartLetter.T, Severity.ERROR, t("목표 마감일", "Goal deadline"))
+@check("T-goal-deadline-missing", SmartLetter.T, Severity.ERROR)
 def _goal_deadline(ctx: Context):
     if ctx.project.smart.deadline is None:
         yield (
@@ -1180,7 +1179,7 @@ def _goal_deadline(ctx: Context):
         )
 
 
-@check("T-deadline-outside-plan", SmartLetter.T, Severity.ERROR, t("계획 밖 마감일", "Deadline outside the plan"))
+@check("T-deadline-outside-plan", SmartLetter.T, Severity.ERROR)
 def _deadline_outside(ctx: Context):
     p = ctx.project
     goal_deadline = p.smart.deadline
@@ -1200,7 +1199,7 @@ def _deadline_outside(ctx: Context):
             )
 
 
-@check("T-plan-long", SmartLetter.T, Severity.INFO, t("긴 계획", "Long plan"))
+@check("T-plan-long", SmartLetter.T, Severity.INFO)
 def _plan_long(ctx: Context):
     if ctx.months > LONG_PLAN_MONTHS:
         yield (
