@@ -456,6 +456,13 @@ def _pct(share: float | None) -> str:
     return ("0" if text == "-0" else text) + "%"
 
 
+def deadline_passed(result: KpiProgress) -> bool:
+    """Whether the day of the review is after the deadline. A verdict can be final before that: once
+    the last period is recorded, the cycle is closed even on its last days, and the sentences must
+    not say the deadline "has passed" then."""
+    return result.deadline is not None and result.on is not None and result.on > result.deadline
+
+
 def status_reason(result: KpiProgress, view: KpiView) -> Text:
     """Why the status is what it is, with the numbers so far (one or two plain sentences)."""
     r = rules()
@@ -473,6 +480,10 @@ def status_reason(result: KpiProgress, view: KpiView) -> Text:
     so_far_ko = f"기록 {n}번, 최근 {fmt(result.latest)}, 진척 {_pct(result.progress)}"
     so_far_en = f"{count_en(n, 'reading')}, latest {fmt_en(result.latest)}, progress {_pct(result.progress)}"
     deadline_ko, deadline_en = format_date(result.deadline, Lang.KO), format_date(result.deadline, Lang.EN)
+    if s is Status.MISSED and not deadline_passed(result):
+        # The last period is recorded before the deadline day is over: the verdict is final already.
+        return t(f"마감일({deadline_ko})까지의 기록이 모두 들어왔고 목표 {aim_ko}에 닿지 못했습니다: {so_far_ko}.",
+                 f"Every period up to the deadline ({deadline_en}) is recorded, without reaching {aim_en}: {so_far_en}.")
     if s is Status.MISSED:
         return t(f"마감일({deadline_ko})이 지났고 목표 {aim_ko}에 닿지 못했습니다: {so_far_ko}.",
                  f"The deadline ({deadline_en}) has passed without reaching {aim_en}: {so_far_en}.")
@@ -502,6 +513,8 @@ def forecast_text(result: KpiProgress, view: KpiView) -> Text:
     n = result.forecast_readings
     if result.status in (Status.REACHED, Status.MISSED) and result.deadline is not None \
             and result.on is not None and (result.on > result.deadline or (result.measured_on or result.on) >= result.deadline):
+        if not deadline_passed(result):
+            return t("마지막 기간까지 기록되어 예측하지 않습니다.", "Every period is recorded: no forecast.")
         return t("마감일이 지나 예측하지 않습니다.", "Past the deadline: no forecast.")
     if n < r.forecast_min_readings:
         return t(f"예측하려면 기록이 {r.forecast_min_readings}번 필요합니다 (지금 {n}번).",

@@ -138,11 +138,15 @@ def suggest(project: Project, kpi_id: str, lang: Lang | None = None, on: date | 
             f"{format_value(kpi.band_low, '', Lang.KO)}–{ko(kpi.band_high)}"
         aim_en = en(kpi.target) if kpi.direction is not Direction.RANGE else \
             f"{format_value(kpi.band_low, '', Lang.EN)}–{en(kpi.band_high)}"
+        if _progress.deadline_passed(result):
+            closed_ko, closed_en = "마감일이 지났으니", "The deadline has passed"
+        else:
+            closed_ko, closed_en = "마지막 기간까지 기록되었으니", "Every period up to the deadline is recorded"
         remedies.append(Remedy(
             RemedyKind.RESET, kpi_id,
-            t(f"마감일이 지났으니 이 주기는 '미달'로 기록해 둡니다. 마지막 값 {ko(result.latest)}에서 새 주기를 시작하세요: "
+            t(f"{closed_ko} 이 주기는 '미달'로 기록해 둡니다. 마지막 값 {ko(result.latest)}에서 새 주기를 시작하세요: "
               f"목표 {aim_ko}, 새 마감일 {format_date(deadline, Lang.KO)}.",
-              f"The deadline has passed, so this cycle stays on record as missed. Start a new cycle from the latest "
+              f"{closed_en}, so this cycle stays on record as missed. Start a new cycle from the latest "
               f"value, {en(result.latest)}: target {aim_en}, new deadline {format_date(deadline, Lang.EN)}."),
             new_target=kpi.target, on=on, new_cycle=True, new_baseline=result.latest, new_deadline=deadline,
         ))

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from kpiwizard.core.enums import Status
+from kpiwizard.core.enums import Lang, Status
 from kpiwizard.core.models import KpiSelection, Project
 from kpiwizard.core.progress import evaluate_kpi
 
@@ -64,3 +64,28 @@ def test_readings_without_a_target_are_no_data_not_a_verdict():
     for on in (MON + timedelta(15), DEADLINE + timedelta(1)):
         result = evaluate_kpi(project, kpi, on)
         assert (result.status, result.readings) == (Status.NO_DATA, 2)
+
+
+def test_a_cycle_recorded_to_its_end_early_is_missed_without_saying_the_deadline_passed():
+    """The last week's reading is typed on the Thursday before the Sunday deadline: the verdict is
+    final, and the status and the new-cycle advice say the periods are recorded, not that the
+    deadline has passed; the day after the deadline they say it has."""
+    from kpiwizard.core.kpiview import view_kpi
+    from kpiwizard.core.progress import evaluate_kpi, status_reason
+    from kpiwizard.core.remedies import suggest
+
+    project = plan([110, 120, 130, 140])  # week 4 recorded, far from 200
+    kpi = project.kpi("followers")
+    early = DEADLINE - timedelta(days=3)
+    for on, ko, en, advice_ko, advice_en in (
+        (early, "마감일(2026년 2월 1일)까지의 기록이 모두 들어왔고", "Every period up to the deadline (1 February 2026) is recorded,",
+         "마지막 기간까지 기록되었으니", "Every period up to the deadline is recorded, so"),
+        (DEADLINE + timedelta(days=1), "마감일(2026년 2월 1일)이 지났고", "The deadline (1 February 2026) has passed",
+         "마감일이 지났으니", "The deadline has passed, so"),
+    ):
+        result = evaluate_kpi(project, kpi, on)
+        assert result.status is Status.MISSED
+        assert status_reason(result, view_kpi(project, kpi, Lang.KO)).ko.startswith(ko)
+        assert status_reason(result, view_kpi(project, kpi, Lang.EN)).en.startswith(en)
+        reset = suggest(project, "followers", Lang.KO, on=on)[0]
+        assert reset.message.ko.startswith(advice_ko) and reset.message.en.startswith(advice_en)

@@ -128,9 +128,10 @@ def test_an_english_report_of_a_korean_plan_names_units_in_english():
     report = monthly_report(project, "2026-03", EN)
     assert report.moved_text == MOVED[("lost", EN)]
     assert report.next_step == (
-        "Local followers: The deadline has passed, so this cycle stays on record as missed. Start a new cycle "
-        "from the latest value, 130 followers: target 200 followers, new deadline 20 June 2026.")
-    assert report.behind_reason.startswith("The deadline (29 March 2026) has passed without reaching 200 followers")
+        "Local followers: Every period up to the deadline is recorded, so this cycle stays on record as missed. "
+        "Start a new cycle from the latest value, 130 followers: target 200 followers, new deadline 20 June 2026.")
+    assert report.behind_reason.startswith(
+        "Every period up to the deadline (29 March 2026) is recorded, without reaching 200 followers")
 
 
 # -- the one thing to do next month ---------------------------------------------------------------
@@ -216,6 +217,7 @@ def test_missing_numbers_are_named_once_each_in_the_report_s_language(lang, text
     report = monthly_report(project, "2026-02", lang)
     assert (report.next_step, report.missing) == (text, names)
     assert [k.missing for k in report.kpis] == [False, True]
+    assert [k.manual for k in report.kpis] == [True, True]  # both copied by hand from the screens
 
 
 # -- the title and the month's name ---------------------------------------------------------------

@@ -80,4 +80,8 @@ def test_reached_early_the_deadline_day_still_shows_the_forecast_sentence():
 @pytest.mark.parametrize("on", [DEADLINE - timedelta(3), DEADLINE])
 @pytest.mark.parametrize("weeks, status", [([150, 210, 230, 240], Status.REACHED), ([110, 120, 130, 140], Status.MISSED)])
 def test_once_the_last_week_is_recorded_no_forecast_is_drawn(on, weeks, status):
-    assert _forecast_sentences(weeks, on) == (status, "마감일이 지나 예측하지 않습니다.", "Past the deadline: no forecast.")
+    """Recorded to the end before the deadline day is over: final, but the deadline has not passed."""
+    assert _forecast_sentences(weeks, on) == (status, "마지막 기간까지 기록되어 예측하지 않습니다.",
+                                              "Every period is recorded: no forecast.")
+    assert _forecast_sentences(weeks, DEADLINE + timedelta(1)) == (
+        status, "마감일이 지나 예측하지 않습니다.", "Past the deadline: no forecast.")

@@ -157,19 +157,21 @@ CAFE_MONTHS = {
         "Engagement rate: '스콘 굽는 과정 스토리 (매주 목요일 아침)' (김보미 (사장)) — get this done next month.",
     ),
     # The plan's last month: the KPI behind has missed its deadline, so the next step is a new
-    # cycle, not "get this done next month" for a cycle that is over.
+    # cycle, not "get this done next month" for a cycle that is over. The month is reviewed on the
+    # plan's last day, the deadline, with its last week recorded: final, but not "past" the deadline.
     ("2026-03", Lang.KO): (
         "2026년 3월",
         "네이버 플레이스 리뷰 수가 236건에서 262건으로 늘었습니다. 목표까지 가는 길의 54%만큼 나아갔습니다.",
-        "마감일(2026년 3월 29일)이 지났고 목표 5.5%에 닿지 못했습니다: 기록 12번, 최근 3.9%, 진척 -7%.",
-        "참여율: 마감일이 지났으니 이 주기는 '미달'로 기록해 둡니다. 마지막 값 3.9%에서 새 주기를 시작하세요: "
+        "마감일(2026년 3월 29일)까지의 기록이 모두 들어왔고 목표 5.5%에 닿지 못했습니다: 기록 12번, 최근 3.9%, 진척 -7%.",
+        "참여율: 마지막 기간까지 기록되었으니 이 주기는 '미달'로 기록해 둡니다. 마지막 값 3.9%에서 새 주기를 시작하세요: "
         "목표 5.5%, 새 마감일 2026년 6월 20일.",
     ),
     ("2026-03", Lang.EN): (
         "March 2026",
         "Naver Place reviews rose from 236 reviews to 262 reviews: 54% of the way to the target gained.",
-        "The deadline (29 March 2026) has passed without reaching 5.5%: 12 readings, latest 3.9%, progress -7%.",
-        "Engagement rate: The deadline has passed, so this cycle stays on record as missed. Start a new cycle "
+        "Every period up to the deadline (29 March 2026) is recorded, without reaching 5.5%: 12 readings, latest 3.9%, "
+        "progress -7%.",
+        "Engagement rate: Every period up to the deadline is recorded, so this cycle stays on record as missed. Start a new cycle "
         "from the latest value, 3.9%: target 5.5%, new deadline 20 June 2026.",
     ),
 }
