@@ -31,7 +31,7 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
 def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
     """Call ``write`` with a binary file object, then move the result into place."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent  # Path("plan.kpiwiz").parent is Path("."): never empty
     _remove_stale_temporaries(folder, target.name)
     fd, tmp_name = tempfile.mkstemp(prefix=f"{_temp_prefix(target.name)}{os.getpid()}.", suffix=".tmp", dir=folder)
     try:
