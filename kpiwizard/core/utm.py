@@ -48,10 +48,11 @@ def quote(word: object) -> str:
 
 
 def source_for(channel: str) -> str:
-    """The ``utm_source`` for a channel name as the owner typed it."""
+    """The ``utm_source`` for a channel name as the owner typed it: a known name, or one inside it
+    ("당근마켓", "틱톡 라이브"; a one-letter name such as "x" only on its own)."""
     folded = unicodedata.normalize("NFKC", channel).casefold().strip()
     for source, names in _data()["sources"].items():
-        if any(folded == n.casefold() or (len(n) > 2 and n.casefold() in folded) for n in names):
+        if any(folded == n.casefold() or (len(n) >= 2 and n.casefold() in folded) for n in names):
             return source
     slug = re.sub(r"[^a-z0-9]+", "_", folded).strip("_")
     return slug or "social"
@@ -80,7 +81,7 @@ def campaign_link(
             f"{eun(quote(base_url))} 웹 주소가 아닙니다. https://로 시작하는 주소를 넣으세요.",
             f"'{base_url}' is not a web address. Give one starting with https://."))
     params = {
-        "utm_source": source or source_for(action.channel or "social"),
+        "utm_source": source or source_for(action.channel),  # no channel: "social"
         "utm_medium": medium or _data()["default_medium"],
         "utm_campaign": campaign_name(index, action),
     }
