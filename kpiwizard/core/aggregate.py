@@ -168,7 +168,7 @@ def kind_of(selection: KpiSelection, catalog: Catalog) -> KpiKind:
     return KpiKind.RATE if selection.custom is not None and selection.custom.percent else KpiKind.FLOW
 
 
-def feed_for(selection: KpiSelection, mappings: dict[str, str], feeds: Feeds, catalog: Catalog) -> Feed | None:
+def feed_for(selection: KpiSelection, mappings: dict[str, str], feeds: Feeds) -> Feed | None:
     """The KPI's sources: columns mapped to it by hand, else the catalog KPI's automatic feed."""
     mapped = sorted(key for key, kid in mappings.items() if kid == selection.id)
     if mapped:
@@ -571,7 +571,7 @@ def build_preview(
     notes: list[Text] = []
     uses: dict[str, set[str]] = defaultdict(set)
     for selection in project.kpis:
-        feed = feed_for(selection, active, feeds, catalog)
+        feed = feed_for(selection, active, feeds)
         if feed is None:
             continue
         wanted = feed.metrics()
@@ -657,6 +657,11 @@ def _fmt(value: float | None) -> str:
     return format_number(value, 2)
 
 
+def _counted(n: float, noun: str) -> str:
+    """'1 session', '12 sessions' (English only: Korean nouns do not change)."""
+    return f"{_fmt(n)} {noun}" if n == 1 else f"{_fmt(n)} {noun}s"
+
+
 def render_preview(preview: ImportPreview, lang: Lang | str) -> str:
     lang = Lang(lang)
     ko = lang is Lang.KO
@@ -672,7 +677,7 @@ def render_preview(preview: ImportPreview, lang: Lang | str) -> str:
             if not c.metric:
                 continue
             kpis = preview.column_uses.get(c.key)
-            names = [preview.kpi_names[k].get(lang) if k in preview.kpi_names else k for k in kpis or ()]
+            names = [preview.kpi_names[k].get(lang) for k in kpis or ()]
             target = ", ".join(names) if names else ("연결된 지표 없음" if ko else "feeds no KPI")
             lines.append(f"    {c.header} → {target}")
         for note in f.ignored:
@@ -701,13 +706,12 @@ def render_preview(preview: ImportPreview, lang: Lang | str) -> str:
         def figures(sessions: float, key_events: float, revenue: float) -> str:
             money = format_money(revenue, preview.currency)
             return (f"세션 {_fmt(sessions)}, 주요 이벤트 {_fmt(key_events)}, 수익 {money}" if ko
-                    else f"{_fmt(sessions)} sessions, {_fmt(key_events)} key events, revenue {money}")
+                    else f"{_counted(sessions, 'session')}, {_counted(key_events, 'key event')}, revenue {money}")
 
         for credit in preview.campaigns:
             lines.append(f"  {credit.campaign}: {figures(credit.sessions, credit.key_events, credit.revenue)}")
         for kpi_id, totals in preview.campaign_totals_by_kpi().items():
-            name = preview.kpi_names[kpi_id].get(lang) if kpi_id in preview.kpi_names else kpi_id
-            lines.append(f"  → {name}: {figures(*totals)}")
+            lines.append(f"  → {preview.kpi_names[kpi_id].get(lang)}: {figures(*totals)}")
         if preview.unmatched_campaigns:
             lines.append(("  계획의 활동과 맞지 않는 캠페인: " if ko else "  campaigns matching no action: ")
                          + ", ".join(preview.unmatched_campaigns[:20]))
