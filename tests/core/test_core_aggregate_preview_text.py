@@ -216,3 +216,12 @@ def test_a_complete_settled_week_is_shown_without_brackets():
     assert preview.render("ko").splitlines()[4:6] == ["기간별 값", "  노출 수 2026-03-02–2026-03-08: 28 새 값 (Instagram)"]
     assert preview.render("en").splitlines()[4:6] == ["Values per period",
                                                       "  Impressions 2026-03-02–2026-03-08: 28 new (Instagram)"]
+
+
+def test_one_session_and_one_key_event_are_singular_in_english():
+    rows = [reading(f"campaign_{m}", v, MON, "Website", "period", end=SUN, campaign="kw01", file="ga4.csv")
+            for m, v in (("sessions", 1), ("key_events", 2), ("revenue", 0))]
+    project = plan("posts_per_period", end=SUN, actions=[Action(tactic="스콘 릴스", channel="Instagram")])
+    text = build_preview(project, [parsed("ga4.csv", rows, "Website", "period")])
+    assert "  kw01: 1 session, 2 key events, revenue ₩0" in text.render("en").splitlines()
+    assert "  kw01: 세션 1, 주요 이벤트 2, 수익 ₩0" in text.render("ko").splitlines()

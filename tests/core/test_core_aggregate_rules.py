@@ -105,7 +105,7 @@ def test_two_downloads_of_one_metric_cover_the_union_of_their_days():
 
 
 def test_a_column_whose_every_value_is_zero_still_gives_the_weeks_it_covers_a_real_zero():
-    # The reader keeps no row for a day of 0 clicks, but the file has the column for those days.
+    # The file has the column for both weeks and no figure in it (every day 0 or empty).
     file = parsed("clicks.csv", [], columns=[Column("Link clicks", "x:link clicks", "link_clicks")],
                   first=MON, last=END)
     preview = build_preview(plan("link_clicks"), [file])
@@ -114,7 +114,7 @@ def test_a_column_whose_every_value_is_zero_still_gives_the_weeks_it_covers_a_re
 
 
 def test_a_plan_whose_end_comes_before_its_start_takes_nothing_and_raises_nothing():
-    # The project model accepts such dates (the wizard asks again); an import must not fail on them.
+    # The project model accepts such dates; an import must not fail on them.
     project = Project(start=END, end=MON, kpis=[KpiSelection(id="impressions", catalog_id="impressions")])
     preview = build_preview(project, [daily("views", {MON: 3})])
     assert (preview.values, preview.notes) == ([], [])
