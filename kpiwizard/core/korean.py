@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 
 from .resources import resource_path
@@ -63,7 +64,7 @@ def _latin_word_final(word: str) -> int:
         return _KO["ㅇ"]
     if w.endswith("gle"):
         return _KO["ㄹ"]  # Google 구글
-    last, before = w[-1], w[-2] if len(w) > 1 else ""
+    last, before = w[-1], w[-2]  # one letter was read as a letter above: at least two here
     if last == "m":
         return _KO["ㅁ"]
     if last == "n":
@@ -72,16 +73,20 @@ def _latin_word_final(word: str) -> int:
         return _KO["ㄹ"]
     if w.endswith("ck") or (last == "k" and before in vowels):
         return _KO["ㄱ"]  # 클릭, 북
-    if last in "pb" and before in vowels:
+    if last in ("p", "b") and before in vowels:
         return _KO["ㅂ"]  # 숍, 웹
-    if last == "t" and before in vowels and not w.endswith(("ght", "et")) or w.endswith("net"):
+    if last == "t" and before in vowels and not w.endswith("et") or w.endswith("net"):
         return _KO["ㅅ"]  # 챗, 인터넷
     return 0  # vowels, -r, -s, -x, -e and consonant clusters end in a vowel sound (…스, …트, …터)
 
 
 def final_consonant(word: str) -> int | None:
-    """Index of the final consonant of ``word``'s last readable sound; None if unknown."""
-    stripped = _TRAILING.sub("", word)
+    """Index of the final consonant of ``word``'s last readable sound; None if unknown.
+
+    Full-width and other compatibility forms are read as their plain letters and digits (NFKC:
+    "１００" is 100, "①" is 1, "m²" is m2), so a number typed with a Korean keyboard's full-width
+    digits, a circled number or a square metre takes its particle instead of failing."""
+    stripped = _TRAILING.sub("", unicodedata.normalize("NFKC", word))
     # A bracket explains the word before it; the particle follows that word.
     while True:
         inner = _BRACKET.search(stripped)
@@ -95,19 +100,21 @@ def final_consonant(word: str) -> int | None:
     code = ord(last)
     if _HANGUL_FIRST <= code <= _HANGUL_LAST:
         return (code - _HANGUL_FIRST) % 28
-    if last.isdigit():
-        return _number_final(stripped)
+    if last.isdecimal() and last.isascii():
+        number = re.search(r"[0-9,]*\.?[0-9]+$", stripped)
+        assert number is not None  # the text ends in a digit
+        return _number_final(number.group(0).replace(",", ""))
     if last in _SYMBOL_FINAL:
         return _SYMBOL_FINAL[last]
     if last.isalpha() and last.isascii():
-        match = _LATIN_WORD.search(stripped)
-        return _latin_word_final(match.group(0) if match else last)
+        latin = _LATIN_WORD.search(stripped)
+        assert latin is not None  # the text ends in a Latin letter
+        return _latin_word_final(latin.group(0))
     return None
 
 
-def _number_final(text: str) -> int:
-    match = re.search(r"[\d,]*\.?\d+$", text)
-    digits = match.group(0).replace(",", "") if match else text[-1]
+def _number_final(digits: str) -> int:
+    """The final consonant of a number written without thousands separators ("480", "2.5")."""
     if "." in digits:  # read digit by digit after the point
         return _DIGIT_FINAL[digits[-1]]
     number = int(digits)
@@ -115,10 +122,8 @@ def _number_final(text: str) -> int:
         return _DIGIT_FINAL["0"]
     if number % 10:
         return _DIGIT_FINAL[str(number % 10)]
-    for power, final in _POWER_FINAL:
-        if number % (10**power) == 0:
-            return final
-    return 0  # unreachable: number % 10 == 0 means a power of ten divides it
+    # the largest power of ten that divides it names the last sound; 10 always does by here
+    return next(final for power, final in _POWER_FINAL if number % (10**power) == 0)
 
 
 def _pick(word: str, with_final: str, without_final: str) -> str:
