@@ -19,6 +19,8 @@ from .text import Text
 def field_path(loc: tuple[int | str, ...]) -> str:
     path = ""
     for part in loc:
+        if part == "[key]":  # pydantic's mark of a dict key refused: the key itself is the last part
+            continue
         if isinstance(part, int):
             path += f"[{part}]"
         else:
@@ -68,7 +70,6 @@ def _reason(error: Mapping[str, Any]) -> Text:
         "greater_than_equal": ("{v} 이상이어야 합니다", "must be at least {v}", "ge"),
         "greater_than": ("{v}보다 커야 합니다", "must be greater than {v}", "gt"),
         "less_than_equal": ("{v} 이하여야 합니다", "must be at most {v}", "le"),
-        "less_than": ("{v}보다 작아야 합니다", "must be less than {v}", "lt"),
     }
     if kind in limits:
         ko, en, key = limits[kind]
@@ -105,34 +106,36 @@ def _reason(error: Mapping[str, Any]) -> Text:
     }
     if kind in simple:
         ko, en = simple[kind]
-        if kind == "enum" and ctx.get("expected"):
+        if "expected" in ctx:  # enum, literal_error: name the values allowed
             return Text(ko=f"{ko}: {ctx['expected']} (입력값: {inp})", en=f"{en}: {ctx['expected']} (got {inp})")
         if kind in ("missing", "extra_forbidden"):
             return Text(ko=ko, en=en)
         return Text(ko=f"{ko} (입력값: {inp})", en=f"{en} (got {inp})")
     if kind == "value_error":
-        reason = str(ctx.get("error", error.get("msg", "")))
+        reason = str(ctx["error"])
         return Text(ko=f"값이 올바르지 않습니다: {_model_reason_ko(reason)}", en=f"is not valid: {reason}")
-    return Text(ko=f"값이 올바르지 않습니다: {error.get('msg', kind)}", en=f"is not valid: {error.get('msg', kind)}")
+    return Text(ko=f"값이 올바르지 않습니다: {error['msg']}", en=f"is not valid: {error['msg']}")
 
 
 def describe_validation_error(error: ValidationError, in_file: bool = True) -> Text:
     """The first problem, worded for a file being opened or (``in_file=False``) a field edited."""
-    errors = error.errors(include_url=False)
+    errors = error.errors()
     first = errors[0]
-    where = field_path(tuple(first["loc"]))
-    reason = _reason(first)
     more = len(errors) - 1
-    if in_file:
+    if first["type"] == "value_error" and not first["loc"]:  # a check of the whole plan: no one field
+        said = str(first["ctx"]["error"])
+        whole = ("프로젝트 파일이", "The project file") if in_file else ("계획이", "The plan")
+        ko = f"{whole[0]} 올바르지 않습니다: {_model_reason_ko(said)}."
+        en = f"{whole[1]} is not valid: {said}."
+    elif in_file:
+        where = field_path(tuple(first["loc"]))
+        reason = _reason(first)
         ko = f"프로젝트 파일의 '{where}' 필드가 잘못되었습니다: {reason.ko}."
         en = f"The project file's field '{where}' {reason.en}."
     else:
+        reason = _reason(first)
         ko = f"{reason.ko[0].upper()}{reason.ko[1:]}."
         en = f"{reason.en[0].upper()}{reason.en[1:]}."
-    if first["type"] == "value_error" and not first["loc"]:  # a check of the whole plan
-        whole = ("프로젝트 파일이", "The project file") if in_file else ("계획이", "The plan")
-        ko = f"{whole[0]} 올바르지 않습니다: {reason.ko.split(': ', 1)[-1]}."
-        en = f"{whole[1]} is not valid: {reason.en.split(': ', 1)[-1]}."
     if more:
         ko += f" (그 밖에 {more}개의 문제가 더 있습니다.)"
         en += f" ({more} more problem{'s' if more > 1 else ''}.)"

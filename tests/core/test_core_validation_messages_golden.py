@@ -160,7 +160,8 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None], str, str, str]] = {
         "must be one of the allowed values: 'solo', 'micro', 'small' or 'medium' (got 'tiny')"),
     "a cycle's verdict not offered (literal)": (
         add_cycle("late"), "kpis[1].cycles[0].verdict",
-        "허용된 값 중 하나여야 합니다 (입력값: 'late')", "must be one of the allowed values (got 'late')"),
+        "허용된 값 중 하나여야 합니다: 'missed', 'reached' or 'no_data' (입력값: 'late')",
+        "must be one of the allowed values: 'missed', 'reached' or 'no_data' (got 'late')"),
     "51 channels": (
         more_channels, "business.channels",
         "항목이 너무 많습니다 (입력값: [{'name': 'Instagram', 'followers': 820, 'url': 'https://...)",
@@ -312,6 +313,7 @@ def test_a_field_path_names_keys_with_dots_and_list_positions_in_brackets():
     assert field_path(("actuals", "coupon_visits", "2026-01-05")) == "actuals.coupon_visits.2026-01-05"
     assert field_path((0, "name")) == "[0].name"
     assert field_path(()) == "(file)"
+    assert field_path(("assumptions", "monthly_change_by_kind", "stonk", "[key]")) == "assumptions.monthly_change_by_kind.stonk"
 
 
 # -- the same reasons for a value typed into a form (in_file=False) --------------------------------
@@ -381,7 +383,8 @@ FORM_CASES: dict[str, tuple[Callable[[], object], str, str]] = {
         cafe_with(actuals=[]), "객체({ ... })여야 합니다 (입력값: []).", "Must be an object ({ ... }) (got [])."),
     "a cycle's verdict not offered": (
         lambda: KpiCycle(start="2026-01-05", deadline="2026-02-01", closed_on="2026-02-02", verdict="late"),
-        "허용된 값 중 하나여야 합니다 (입력값: 'late').", "Must be one of the allowed values (got 'late')."),
+        "허용된 값 중 하나여야 합니다: 'missed', 'reached' or 'no_data' (입력값: 'late').",
+        "Must be one of the allowed values: 'missed', 'reached' or 'no_data' (got 'late')."),
     "a direction not offered": (
         lambda: KpiSelection(id="k", catalog_id="followers_local", direction="up"),
         "허용된 값 중 하나여야 합니다: 'higher', 'lower' or 'range' (입력값: 'up').",
@@ -416,3 +419,17 @@ def test_a_form_counts_the_other_problems_too():
     assert form_refusal(lambda: Channel(name="", followers=-1)) == (
         "비어 있으면 안 됩니다 (입력값: ''). (그 밖에 1개의 문제가 더 있습니다.)",
         "Must not be empty (got ''). (1 more problem.)")
+
+
+def test_a_model_given_text_instead_of_an_object_is_named_as_such():
+    assert form_refusal(lambda: CustomKpi.model_validate("쿠폰 손님")) == (
+        "객체({ ... })여야 합니다 (입력값: '쿠폰 손님').", "Must be an object ({ ... }) (got '쿠폰 손님').")
+
+
+def test_a_reason_without_its_own_wording_is_shown_as_pydantic_or_the_model_gives_it():
+    assert form_refusal(lambda: Channel(name=b"\xff\xfe")) == (
+        "값이 올바르지 않습니다: Input should be a valid string, unable to parse raw data as a unicode string.",
+        "Is not valid: Input should be a valid string, unable to parse raw data as a unicode string.")
+    assert form_refusal(cafe_with(schema_version=3)) == (
+        "값이 올바르지 않습니다: schema_version must be 2 after migration.",
+        "Is not valid: schema_version must be 2 after migration.")
