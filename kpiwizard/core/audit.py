@@ -352,13 +352,13 @@ def _band_missing(ctx: Context):
 
 def _natural_range_text(k: KpiView) -> Text:
     low, high = k.natural_min, k.natural_max
-    if low is not None and high is not None:
+    # Every range with a ceiling has a floor (shares 0–100, ratings 1–5: the catalog and custom_kind);
+    # a KPI with neither is never asked about.
+    if high is not None:
         return t(f"{n(low)}~{n(high)}", f"{n(low)}–{n(high)}")
-    if low is not None:
-        if k.natural_min_exclusive:
-            return t(f"{n(low)}보다 큰 값", f"above {n(low)}")
-        return t(f"{n(low)} 이상", f"{n(low)} or more")
-    return t(f"{n(high)} 이하", f"{n(high)} or less")
+    if k.natural_min_exclusive:
+        return t(f"{n(low)}보다 큰 값", f"above {n(low)}")
+    return t(f"{n(low)} 이상", f"{n(low)} or more")
 
 
 def _outside(k: KpiView, v: float) -> bool:
@@ -768,13 +768,13 @@ def _audience_verdict(ctx: Context, k: KpiView, cap: AudienceCapacity):
     p = ctx.project
     cur = p.business.currency
     needed = k.target - k.baseline
-    factor = needed / cap.total if cap.total else float("inf")
-    times = "∞" if factor == float("inf") else format_number(factor, 1)
+    factor = needed / cap.total if cap.total else math.inf  # no posts and no ads: nothing adds followers
+    times = "∞" if math.isinf(factor) else format_number(factor, 1)
     gain = f"+{_whole(needed)}"
     organic = _whole(cap.organic_per_month * cap.months)
     paid = _whole(cap.paid_per_month * cap.months)
     total = _whole(cap.total)
-    posts = format_number(cap.posts_per_week, 1)
+    posts = format_number(cap.posts_per_week)  # as the owner typed it (1.25 posts a week: five in four weeks)
     rate = format_number(cap.organic_rate * 100, 1)
     how = t(f"계산: 주 {posts}회 게시로 한 달에 팔로워의 {rate}%(최소 주 1회당 월 {_whole(cap.used[1].value)}명) × {format_number(cap.months, 1)}개월 = 약 {organic}명, "
             f"광고비 {euro(format_money(p.roi.ad_spend, cur))} 약 {paid}명.",
@@ -795,10 +795,10 @@ def _audience_verdict(ctx: Context, k: KpiView, cap: AudienceCapacity):
     lowered = _amount(ctx, k, float(math.floor(k.baseline + cap.total)))
     options_ko = [f"목표를 약 {euro(lowered.ko)} 낮추기"]
     options_en = [f"lower the target to about {lowered.en}"]
-    if extra_weeks is not None and extra_weeks <= 52:  # more than a year more is no advice
-        weeks = _whole(extra_weeks + 0.999)
+    weeks = int(extra_weeks + 0.999) if extra_weeks is not None else None  # whole weeks, rounded up
+    if weeks is not None and weeks <= 52:  # more than a year more is no advice
         options_ko.append(f"기간을 약 {weeks}주 늘리기")
-        options_en.append(f"allow about {weeks} more weeks")
+        options_en.append(f"allow about {count_en(weeks, 'more week')}")
     if cpf is not None:
         budget = format_money(shortfall * cpf.value, cur)
         options_ko.append(f"광고 예산을 약 {budget} 더하기")

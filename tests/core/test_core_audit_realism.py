@@ -191,3 +191,45 @@ def test_the_stretch_and_the_error_meet_at_twice_the_capacity():
     assert not [f for f in audit(p).findings if f.id.startswith("R-audience")]
     p.kpi("followers_local").target = 400 + 125
     assert [f.id for f in audit(p).findings if f.id.startswith("R-audience")] == ["R-audience-stretch"]
+
+
+def test_posts_and_growth_the_owner_typed_are_shown_as_typed_and_one_week_is_singular():
+    # 1.25 posts a week (five in four weeks) at the owner's own 3 % a post: 3.75 % of 400 = 15 a month;
+    # $100 of ads buy 81.8 a month: 98.6 in March, so +120 is 1.2×, 21.4 short: one more week
+    # (21.4 ÷ 96.8 a month × 30.4375 ÷ 7 = 0.96) or $25.67 of ads.
+    p = find_example("pizzeria").load()
+    p.capacity.posts_per_week = 1.25
+    p.assumptions.organic_growth_per_post = 0.03
+    p.kpi("followers_local").target = 520
+    [f] = [f for f in audit(p).findings if f.id.startswith("R-audience")]
+    assert f.id == "R-audience-stretch"
+    assert f.message.ko.startswith(
+        "'지역 팔로워 수'의 +120은 지금의 팔로워·게시·광고 예산으로 기간 안에 늘릴 수 있는 약 98명의 1.2배입니다(부족분 약 22명). "
+        "계산: 주 1.25회 게시로 한 달에 팔로워의 3.8%(최소 주 1회당 월 4명) × 1개월 = 약 15명, 광고비 $100.00으로 약 83명. "
+        "쓴 가정: 주 1회 게시당 월 팔로워 증가 3% (계획에 입력한 값); ")
+    assert f.message.en.startswith(
+        "'Local followers' +120 is 1.2× the roughly 98 that current followers, posting and ad budget can add in the "
+        "time frame (short by about 22). Worked out: 1.25 posts a week grow the followers 3.8% a month (at least 4 a "
+        "month per weekly post) × 1 month = about 15; ad budget $100.00 adds about 83. Assumptions used: monthly "
+        "follower growth per weekly post 3% (value entered in the plan); ")
+    assert f.fix.ko == "목표를 약 498명으로 낮추기, 기간을 약 1주 늘리기, 광고 예산을 약 $25.67 더하기, 게시를 늘리기 가운데 하나를 고르세요."
+    assert f.fix.en == ("Choose one: lower the target to about 498 followers, allow about 1 more week, add about $25.67 "
+                        "of ads, post more.")
+
+
+def test_a_monthly_post_brings_the_minimum_of_four_followers_and_the_weeks_it_would_take():
+    # A hairdresser with 150 followers posting once a month: 150 × 0.5 % = 0.75 < the minimum 4 × 0.25 = 1
+    # follower a month. +12 in March is 10.98 short: 10.98 ÷ 1 × 30.4375 ÷ 7 = 47.8 → 48 more weeks.
+    p = plan([K("followers_local", 150, 162)], what="동네 팔로워", days=31, posts=0.25, industry="미용실")
+    [f] = [f for f in audit(p).findings if f.id.startswith("R-audience")]
+    assert f.id == "R-audience-capacity"
+    assert "계산: 주 0.25회 게시로 한 달에 팔로워의 0.5%(최소 주 1회당 월 4명) × 1개월 = 약 1명, 광고비 ₩0으로 약 0명." in f.message.ko
+    assert f.fix.en == ("Choose one: lower the target to about 151 followers, allow about 48 more weeks, add about "
+                        "₩16,472 of ads, post more.")
+
+
+def test_every_kpi_with_a_ceiling_has_a_floor():
+    """The audit names a range as 'low–high' whenever there is a ceiling: no KPI has one without a floor."""
+    from kpiwizard.core.catalog import load_catalog
+
+    assert [k.id for k in load_catalog().kpis if k.natural_max is not None and k.natural_min is None] == []
