@@ -29,7 +29,7 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
         followers = business.pop("followers", 0)
         if name:
             business["channels"] = [{"name": name, "followers": followers}]
-    for kpi in out.get("kpis", []) or []:
+    for kpi in out.get("kpis") or []:
         if isinstance(kpi, dict) and kpi.get("direction") in _DIRECTIONS_V1:
             kpi["direction"] = _DIRECTIONS_V1[kpi["direction"]]
     smart = out.get("smart")

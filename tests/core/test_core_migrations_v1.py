@@ -131,3 +131,22 @@ def test_the_legacy_id_is_the_salt_the_old_calendar_put_in_its_uids(title, name,
 
 def test_the_cafe_example_saved_without_an_id_gets_its_old_calendar_salt():
     assert loads_project(CAFE).id == "b94db239b338"
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda d: d.update(kpis=["followers_local"]),
+     "The project file's field 'kpis[0]' must be an object ({ ... }) (got 'followers_local')."),
+    (lambda d: d.update(smart="동네 팔로워"), "The project file's field 'smart' must be an object ({ ... }) (got '동네 팔로워')."),
+    (lambda d: d.update(business="카페 봄"), "The project file's field 'business' must be an object ({ ... }) (got '카페 봄')."),
+], ids=["a KPI as its name", "the goal as a sentence", "the business as its name"])
+def test_a_prototype_part_of_the_wrong_shape_is_named_after_migrating(tmp_path, edit, message):
+    from kpiwizard.core.errors import ProjectFileError
+
+    data = copy.deepcopy(PROTOTYPE)
+    data["smart"]["metric"] = None
+    edit(data)
+    path = tmp_path / "prototype.kpiwiz"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ProjectFileError) as info:
+        load_project(path)
+    assert info.value.message("en") == message
