@@ -896,12 +896,12 @@ def kpi_change(ctx: Context, k: KpiView) -> Change | None:
 
 def _steep_message(k: KpiView, c: Change) -> Text:
     pct = format_number(c.per_month * 100, 1)
-    limit = format_number(c.limit.value * 100, 1)
+    limit = c.limit.shown  # "50%", as in the assumptions listed after it
     factor = format_number(c.factor, 1)
     used = _used([c.limit])
     return t(
-        f"{eun(q(k.names.ko))} {format_number(c.months, 1)}개월 동안 한 달에 {pct}%씩 바뀌어야 합니다. 소상공인이 보통 낼 수 있는 {limit}%의 {factor}배입니다. {used.ko}",
-        f"'{k.names.en}' would have to change {pct}% a month for {_months_en(c.months)}, {factor}× the {limit}% a small business usually manages. {used.en}",
+        f"{eun(q(k.names.ko))} {format_number(c.months, 1)}개월 동안 한 달에 {pct}%씩 바뀌어야 합니다. 소상공인이 보통 낼 수 있는 {limit.ko}의 {factor}배입니다. {used.ko}",
+        f"'{k.names.en}' would have to change {pct}% a month for {_months_en(c.months)}, {factor}× the {limit.en} a small business usually manages. {used.en}",
     )
 
 

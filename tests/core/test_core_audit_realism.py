@@ -233,3 +233,17 @@ def test_every_kpi_with_a_ceiling_has_a_floor():
     from kpiwizard.core.catalog import load_catalog
 
     assert [k.id for k in load_catalog().kpis if k.natural_max is not None and k.natural_min is None] == []
+
+
+def test_a_usual_change_the_owner_typed_is_named_the_same_in_the_sentence_and_the_assumptions():
+    # The owner knows their link clicks move 12.5 % a month at most: 500 → 600 in a month is 19.6 %, 1.6×.
+    from kpiwizard.core.models import Assumptions
+
+    p = plan([K("link_clicks", 500, 600), K("leads", 20, 24)], goal=SocialGoal.LEADS_SALES, what="링크 클릭", days=31,
+             assumptions=Assumptions(monthly_change_by_kpi={"link_clicks": 0.125}))
+    [(check, _, ko, en, _, _)] = steep(p)
+    assert check == "R-kpi-steep"
+    assert en.startswith("'Link clicks' would have to change 19.6% a month for 1 month, 1.6× the 12.5% a small business "
+                         "usually manages. Assumptions used: usual monthly change limit 12.5% (value entered in the plan).")
+    assert ko.startswith("'링크 클릭'은 1개월 동안 한 달에 19.6%씩 바뀌어야 합니다. 소상공인이 보통 낼 수 있는 12.5%의 1.6배입니다. "
+                         "쓴 가정: 보통 가능한 월간 변화 12.5% (계획에 입력한 값).")
