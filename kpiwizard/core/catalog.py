@@ -214,7 +214,8 @@ class Catalog(_Strict):
         goal: SocialGoal | None = None,
         indicator: Indicator | None = None,
     ) -> list[CatalogKpi]:
-        """KPIs whose Korean or English name or definition contains ``query`` (case-blind)."""
+        """KPIs whose id, Korean or English name or definition contains ``query`` (case-blind, a phrase
+        within one of them), narrowed by family, goal and indicator."""
         q = query.strip().casefold()
         found = []
         for k in self.kpis:
@@ -224,10 +225,8 @@ class Catalog(_Strict):
                 continue
             if indicator is not None and k.indicator is not indicator:
                 continue
-            haystack = " ".join(
-                [k.id, k.name.ko, k.name.en, k.definition.ko, k.definition.en]
-            ).casefold()
-            if q and q not in haystack:
+            fields = (k.id, k.name.ko, k.name.en, k.definition.ko, k.definition.en)
+            if q and not any(q in field.casefold() for field in fields):  # a phrase within one of them
                 continue
             found.append(k)
         return found
