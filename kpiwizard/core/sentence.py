@@ -48,12 +48,11 @@ def _korean(goal: SmartGoal) -> str:
         parts.append(f"{value(goal.baseline)}에서")
     if goal.target is not None:
         parts.append(euro(value(goal.target)))
-    verb = "줄입니다" if _moves_down(goal) else "늘립니다"
+    down = _moves_down(goal)
     change = _change(goal)
-    sentence = " ".join(parts + [verb])
-    if change is not None:
-        word = "증가" if change > 0 else "감소"
-        sentence += f"({format_number(abs(change), 1)}% {word})"
+    sentence = " ".join(parts + ["줄입니다" if down else "늘립니다"])
+    if change is not None:  # its sign is the verb's: both follow the numbers typed
+        sentence += f"({format_number(abs(change), 1)}% {'감소' if down else '증가'})"
     return sentence + "."
 
 
@@ -64,15 +63,15 @@ def _english(goal: SmartGoal) -> str:
         text = f"Keep {what}"
         text += f" at {value(goal.target)}" if goal.target is not None else " within its target band"
     else:
-        verb = "Reduce" if _moves_down(goal) else "Increase"
-        text = f"{verb} {what}"
+        down = _moves_down(goal)
+        text = f"{'Reduce' if down else 'Increase'} {what}"
         if goal.baseline is not None:
             text += f" from {value(goal.baseline)}"
         if goal.target is not None:
             text += f" to {value(goal.target)}"
         change = _change(goal)
         if change is not None:
-            text += f" ({'+' if change > 0 else '−'}{format_number(abs(change), 1)}%)"
+            text += f" ({'−' if down else '+'}{format_number(abs(change), 1)}%)"
     if goal.deadline:
         text += f" by {format_date(goal.deadline, Lang.EN)}"
     if goal.resources.strip():

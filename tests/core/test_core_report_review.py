@@ -431,3 +431,15 @@ def test_the_summary_line_gives_the_forecast_as_precisely_as_the_sentence_below(
     at = lines.index(line)
     assert lines[at + 2] == {Lang.KO: "      마감일 예측 약 3.66%, 기록 4번 기준.",
                              Lang.EN: "      Forecast at the deadline about 3.66%, from 4 readings."}[lang]
+
+
+@pytest.mark.parametrize("lang, kpi, score", [
+    (Lang.KO, "  응답 시간: 순항 | 진척 89% | 속도 1.42 | 예측 –", "종합 점수: 89%"),
+    (Lang.EN, "  Response time: on track | progress 89% | pace 1.42 | forecast –", "Overall score: 89%"),
+])
+def test_a_review_of_an_earlier_date_scores_the_readings_up_to_that_date(lang, kpi, score):
+    """Readings went on until 1 March (31 minutes, 99%): as of 2 February the latest was 40 (89%)."""
+    text, _ = check_report(_salon(), lang, date(2026, 2, 2))
+    lines = text.split("\n")
+    assert lines[lines.index(kpi) + 3] == score
+    assert check_report_json(_salon(), lang, date(2026, 2, 2))["overall_score"] == pytest.approx(8 / 9)
