@@ -75,12 +75,14 @@ def _reason(error: Mapping[str, Any]) -> Text:
         ko, en, key = limits[kind]
         v = ctx.get(key)
         return Text(ko=ko.format(v=v) + f" (입력값: {inp})", en=en.format(v=v) + f" (got {inp})")
+    # The kinds the models raise (none has an upper bound by "lt", a list with a minimum length,
+    # attributes read from objects or JSON text parsed by pydantic itself); any other kind is said
+    # in pydantic's words below.
     simple = {
         "missing": ("값이 없습니다", "is missing"),
         "extra_forbidden": ("알 수 없는 항목입니다 (오타인지 확인하세요)", "is not a known field (check for a typo)"),
         "finite_number": ("NaN이나 무한대가 아닌 숫자여야 합니다", "must be a finite number, not NaN or Infinity"),
         "date_from_datetime_parsing": ("YYYY-MM-DD 형식의 날짜여야 합니다", "must be a date as YYYY-MM-DD"),
-        "date_parsing": ("YYYY-MM-DD 형식의 날짜여야 합니다", "must be a date as YYYY-MM-DD"),
         "date_type": ("YYYY-MM-DD 형식의 날짜여야 합니다", "must be a date as YYYY-MM-DD"),
         "date_from_datetime_inexact": ("시각 없이 날짜만 적어야 합니다", "must be a date without a time"),
         "string_type": ("글자(문자열)여야 합니다", "must be text"),
@@ -97,10 +99,8 @@ def _reason(error: Mapping[str, Any]) -> Text:
         "bool_parsing": ("true 또는 false여야 합니다", "must be true or false"),
         "list_type": ("목록([ ... ])이어야 합니다", "must be a list ([ ... ])"),
         "too_long": ("항목이 너무 많습니다", "has too many items"),
-        "too_short": ("항목이 부족합니다", "has too few items"),
         "dict_type": ("객체({ ... })여야 합니다", "must be an object ({ ... })"),
         "model_type": ("객체({ ... })여야 합니다", "must be an object ({ ... })"),
-        "model_attributes_type": ("객체({ ... })여야 합니다", "must be an object ({ ... })"),
         "enum": ("허용된 값 중 하나여야 합니다", "must be one of the allowed values"),
         "literal_error": ("허용된 값 중 하나여야 합니다", "must be one of the allowed values"),
     }
