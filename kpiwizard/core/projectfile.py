@@ -39,20 +39,20 @@ class Loaded:
     migrated_from: int | None  # schema version the file had, when older than the current one
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(name)
+def _reject_constant(_name: str) -> Any:
+    raise ValueError  # NaN, Infinity, -Infinity: worded by decode
 
 
 def _parse_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
-        raise ValueError("huge")
+        raise ValueError  # worded by decode
     return int(text)
 
 
 def _parse_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError("huge")
+        raise ValueError  # 1e400: worded by decode
     return value
 
 
@@ -186,7 +186,7 @@ def _backup_older_format(target: Path) -> Path | None:
         version = data.get("schema_version") if isinstance(data, dict) else None
     except (OSError, ValueError, RecursionError):
         return None
-    if isinstance(version, int) and 1 <= version < SCHEMA_VERSION:
+    if isinstance(version, int) and not isinstance(version, bool) and 1 <= version < SCHEMA_VERSION:
         backup = backup_path(target, version)
         if not backup.exists():
             shutil.copy2(target, backup)

@@ -378,8 +378,8 @@ def test_a_version_1_file_with_a_bom_is_backed_up_too(tmp_path):
 @pytest.mark.parametrize("content", [
     json.dumps({**V1, "schema_version": 2}), json.dumps({**V1, "schema_version": 3}),
     json.dumps({**V1, "schema_version": 0}), json.dumps({**V1, "schema_version": "1"}),
-    "[1]", "not json", b"\xff\xfe{",
-], ids=["current", "newer", "zero", "text", "a list", "not json", "not utf-8"])
+    json.dumps({**V1, "schema_version": True}), "[1]", "not json", b"\xff\xfe{", "[" * 100_000 + "]" * 100_000,
+], ids=["current", "newer", "zero", "text", "true", "a list", "not json", "not utf-8", "nested too deeply"])
 def test_no_backup_of_what_is_not_an_older_plan(tmp_path, content):
     path = file_with(tmp_path, content, "x.kpiwiz")
     assert save_project(path, loads_project(CAFE_TEXT)) is None
@@ -389,3 +389,19 @@ def test_no_backup_of_what_is_not_an_older_plan(tmp_path, content):
 def test_no_backup_when_there_is_no_file_yet(tmp_path):
     assert save_project(tmp_path / "new.kpiwiz", loads_project(CAFE_TEXT)) is None
     assert projectfile.load_project(tmp_path / "new.kpiwiz").project.business.name == "카페 봄"
+
+
+def test_an_old_file_nested_too_deeply_to_convert(tmp_path):
+    nested = "[" * 600 + "]" * 600
+    text = json.dumps({**V1, "notes": "@"}).replace('"@"', nested)
+    assert opening(file_with(tmp_path, text)) == (
+        "형식 1의 파일을 변환할 수 없습니다. 파일 구조가 손상되었습니다.",
+        "The format 1 file cannot be converted; its structure is damaged.")
+
+
+@pytest.mark.parametrize("actuals", [["f"], [7], [{"kpi": ["f"], "period": "2025-01-06", "value": 1}]],
+                         ids=["a record as text", "a record as a number", "a KPI as a list"])
+def test_an_old_file_whose_readings_cannot_be_read(tmp_path, actuals):
+    assert opening(file_with(tmp_path, {**V1, "actuals": actuals})) == (
+        "형식 1의 파일을 변환할 수 없습니다. 파일 구조가 손상되었습니다.",
+        "The format 1 file cannot be converted; its structure is damaged.")
