@@ -184,3 +184,14 @@ def test_the_checker_passes_every_example_it_ships():
     for name in ("cafe", "pizzeria", "pizzeria-unrealistic", "b2b-ebook"):
         check_json_types(json.loads(resource_path("examples", f"{name}.kpiwiz").read_text(encoding="utf-8")))
     assert _schema()["properties"]["schema_version"]["const"] == 2
+
+
+def test_the_plan_year_pattern_refuses_to_be_built_for_other_years(monkeypatch):
+    """The pattern spells out 1900-2199; a change of the models' years must change it too."""
+    from kpiwizard.core import schema
+
+    assert schema._plan_year_pattern() == "^(19|20|21)[0-9]{2}-"
+    for years in ((1900, 2299), (1800, 2199)):
+        monkeypatch.setattr(schema, "PLAN_YEARS", years)
+        with pytest.raises(AssertionError, match="^update the plan-year pattern$"):
+            schema._plan_year_pattern()
