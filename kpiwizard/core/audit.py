@@ -954,8 +954,8 @@ def _history_pace(ctx: Context):
             continue
         readings = _readings(ctx, k)
         last_day, last = readings[-1]
-        sign = 1 if k.direction is Direction.HIGHER else -1
-        if (k.target - last) * sign <= 0:
+        higher = k.direction is Direction.HIGHER
+        if k.target <= last if higher else k.target >= last:
             continue  # already there
         step = 7 if k.frequency is Frequency.WEEKLY else 30
         days_left = (k.deadline - last_day).days - step + 1  # from the end of the last period read
@@ -965,12 +965,13 @@ def _history_pace(ctx: Context):
         needed = (k.target - last) / months_left
         trend = _trend_per_month(readings)
         count = len(readings)
-        if trend * sign <= 0:
+        if not (trend > 0 if higher else trend < 0):  # flat, or moving away from the target
+            ease = t("낮추", "lower") if higher else t("올리", "raise")
             yield (
                 t(f"{eun(q(k.names.ko))} 기록 {count}번 동안 목표 쪽으로 움직이지 않았습니다(월 {n(trend)}). 목표 {euro(n(k.target))} 가려면 한 달에 {n(abs(needed))}씩 바뀌어야 합니다.",
                   f"'{k.names.en}' has not moved toward its target over {count} readings ({n(trend)} a month); reaching {n(k.target)} needs {n(abs(needed))} a month."),
-                t("지금 하는 실행이 이 숫자를 움직이는지 점검하고, 방법을 바꾸거나 목표를 낮추세요.",
-                  "Check whether the current actions move this number at all; change the tactic or lower the target."),
+                t(f"지금 하는 실행이 이 숫자를 움직이는지 점검하고, 방법을 바꾸거나 목표를 {ease.ko}세요.",
+                  f"Check whether the current actions move this number at all; change the tactic or {ease.en} the target."),
                 _kpi_field(ctx, k, "target"), k.id,
             )
         elif abs(needed) > abs(trend) * factor:

@@ -574,3 +574,43 @@ def test_a_plan_of_2027_runs_the_same_checks():
     p.start, p.end = date(2027, 1, 1), date(2027, 3, 31)
     p.smart.deadline = p.end
     assert audit(valid(p)).passed
+
+
+def test_a_flat_lower_is_better_kpi_is_told_to_raise_its_target_and_one_already_there_is_left_alone():
+    [f] = _history([60, 60, 60], 30, direction=Direction.LOWER, cid="response_time")
+    assert f.message.en == ("'Response time' has not moved toward its target over 3 readings (0 a month); "
+                            "reaching 30 needs 12.9 a month.")
+    assert (f.fix.ko, f.fix.en) == (
+        "지금 하는 실행이 이 숫자를 움직이는지 점검하고, 방법을 바꾸거나 목표를 올리세요.",
+        "Check whether the current actions move this number at all; change the tactic or raise the target.")
+    [f] = _history([1000, 1000, 1000], 5000)
+    assert f.fix.en == "Check whether the current actions move this number at all; change the tactic or lower the target."
+    assert f.fix.ko.endswith("방법을 바꾸거나 목표를 낮추세요.")
+    assert not _history([60, 55, 50], 50, direction=Direction.LOWER, cid="response_time")
+    assert _history([60, 55, 51], 50, direction=Direction.LOWER, cid="response_time") == []  # 4 a week is plenty
+
+
+def test_a_pace_of_exactly_twice_the_trend_is_no_warning():
+    # 70 a week (304.375 a month); 71 days (2.33 months) left: 2,560 needs 608.75 a month, exactly 2×.
+    assert not _history([1000, 1070, 1140], 2560)
+    [f] = _history([1000, 1070, 1140], 2561)
+    assert "(2×)" in f.message.en and "(2배)" in f.message.ko
+
+
+def test_a_custom_kpi_that_may_be_negative_gets_a_suggested_target_too():
+    # A custom score from −20 to 40 in a month (no natural floor): 60 ÷ 20 ÷ 1.02 = 294.5 % a month,
+    # 11.8× the 25 % of a rate; three times usual: −20 + 20 × 75 % × 1.02 = −4.7, whole as typed and
+    # rounded toward the baseline: −5.
+    kpi = K("nps", -20, 40, custom=CustomKpi(name="추천 지수", goals=["awareness"]), id="nps")
+    p = plan([kpi, K("reach", 2000, 2200)], what="추천 지수", days=31)
+    [f] = found(p, "R-kpi-unrealistic")
+    assert f.fix.en.startswith("Lower the target to about -5 or allow more time.")
+    assert f.fix.ko.startswith("목표를 약 -5로 낮추거나 기간을 늘리세요.")
+
+
+def test_a_suggested_target_never_goes_below_what_the_kpi_can_be():
+    # A reach target typed as −5,000 (a slip): three times the usual 50 % from 2,000 would be −1,054
+    # people; the suggestion stops at 0.
+    p = plan([K("reach", 2000, -5000), K("leads", 10, 12)], what="도달", days=31, metric="leads")
+    [f] = found(p, "R-kpi-unrealistic")
+    assert f.fix.en.startswith("Raise the target to about 0 people or allow more time.")
