@@ -614,3 +614,14 @@ def test_a_suggested_target_never_goes_below_what_the_kpi_can_be():
     p = plan([K("reach", 2000, -5000), K("leads", 10, 12)], what="도달", days=31, metric="leads")
     [f] = found(p, "R-kpi-unrealistic")
     assert f.fix.en.startswith("Raise the target to about 0 people or allow more time.")
+
+
+@pytest.mark.parametrize("letter, ko, en", [
+    (SmartLetter.S, "구체적", "Specific"), (SmartLetter.M, "측정 가능", "Measurable"),
+    (SmartLetter.A, "달성 가능", "Achievable"), (SmartLetter.R, "현실적", "Realistic"), (SmartLetter.T, "기한", "Time-bound"),
+])
+def test_each_smart_letter_is_named_in_both_languages(letter, ko, en):
+    from kpiwizard.core.audit import letter_name
+    from kpiwizard.core.enums import Lang
+
+    assert (letter_name(letter, Lang.KO), letter_name(letter, Lang.EN)) == (ko, en)
