@@ -55,8 +55,12 @@ def test_a_reading_dated_after_the_month_is_left_out_even_for_a_week_begun_in_it
 
 def test_the_row_carries_the_core_s_figures_for_the_month():
     project = plan(engagement(baseline=2, target=4), [2, 2.2, 2.4, 2.6, 2.8, 3, 3.1, 3.2, 3.3])
-    row = monthly_report(project, "2026-02", EN).kpis[0]
+    report = monthly_report(project, "2026-02", EN)
+    assert (report.period.start, report.period.end, report.lang) == (date(2026, 2, 5), date(2026, 3, 4), EN)
+    assert report.month_name == "February 2026" and not report.final
+    row = report.kpis[0]
     assert (row.percent, row.value, row.previous, row.target, row.target_text) == (True, 3.3, 2.8, 4, "4%")
+    assert row.manual is False  # read from the platform's downloads, not copied by hand
     assert row.status is Status.BEHIND and row.status_name == "behind"
     assert row.progress == pytest.approx(0.65) and row.previous_progress == pytest.approx(0.4)
     assert row.expected == pytest.approx(0.75)
@@ -167,6 +171,15 @@ def test_the_largest_shortfall_of_those_below_pace_wins_wherever_it_stands_in_th
     assert monthly_report(project, "2026-02", KO).behind_most.kpi_id == "f"
     project.actuals["e"] = weeks(*[2] * 8 + [2.2])  # 65 % short
     assert monthly_report(project, "2026-02", KO).behind_most.kpi_id == "e"
+
+
+def test_of_two_kpis_equally_far_behind_the_first_listed_is_named():
+    # both half way against the 75 % expected: the same shortfall, to the last digit
+    project = two(followers(baseline=100, target=200), [100] * 8 + [150],
+                  engagement(baseline=2, target=4), [2] * 8 + [3])
+    report = monthly_report(project, "2026-02", KO)
+    assert report.kpis[0].shortfall == report.kpis[1].shortfall
+    assert report.behind_most.kpi_id == "f"
 
 
 def test_a_kpi_without_readings_or_target_is_never_behind():
