@@ -71,7 +71,7 @@ def _remove_stale_temporaries(folder: Path, name: str) -> None:
     except OSError:
         return
     for entry in entries:
-        pid_text = entry.name[len(prefix):].split(".", 1)[0]
+        pid_text = entry.name[len(prefix):].partition(".")[0]
         if not pid_text.isdigit():
             continue  # not one of ours
         try:
@@ -125,9 +125,7 @@ def _probe_umask(folder: Path) -> int:
     except OSError:
         return DEFAULT_UMASK
     try:
-        return 0o777 & ~os.fstat(fd).st_mode
-    except OSError:
-        return DEFAULT_UMASK
+        return 0o777 & ~os.fstat(fd).st_mode  # fstat of a descriptor just opened does not fail
     finally:
         os.close(fd)
         try:
