@@ -269,12 +269,9 @@ def _goal_kpi_mismatch(ctx: Context):
     metric = next((k for k in ctx.kpis if k.id == goal.metric), None)
     if metric is None or metric.direction is Direction.RANGE:
         return
-    differs = [
-        name for name, a, b in (
-            ("baseline", goal.baseline, metric.baseline), ("target", goal.target, metric.target)
-        ) if a is not None and b is not None and a != b
-    ]
-    if differs or (goal.direction is not metric.direction):
+    differs = any(a is not None and b is not None and a != b
+                  for a, b in ((goal.baseline, metric.baseline), (goal.target, metric.target)))
+    if differs or goal.direction is not metric.direction:
         yield (
             t(f"목표의 숫자·방향과 KPI '{metric.names.ko}'의 설정이 다릅니다. 두 곳에서 다른 목표를 쫓게 됩니다.",
               f"The goal and its KPI '{metric.names.en}' disagree on numbers or direction; the team would chase two goals."),
@@ -344,9 +341,7 @@ def _outside(k: KpiView, v: float) -> bool:
 def _natural_range(ctx: Context):
     """Shares stay within 0-100, counts at 0 or more, times above 0, ratings within their scale;
     ratios shown as percent (ROAS, ROI, growth) are open-ended and ROI may be negative."""
-    for k in ctx.kpis:
-        if k.natural_min is None and k.natural_max is None:
-            continue
+    for k in ctx.kpis:  # a KPI without limits (a custom ratio) has nothing outside them
         named = [("baseline", k.baseline), ("target", k.target), ("band_low", k.band_low), ("band_high", k.band_high)]
         bad = [(name, v) for name, v in named if v is not None and _outside(k, v)]
         bad_actuals = [v for v in ctx.project.actuals.get(k.id, {}).values() if _outside(k, v)]

@@ -625,3 +625,22 @@ def test_each_smart_letter_is_named_in_both_languages(letter, ko, en):
     from kpiwizard.core.enums import Lang
 
     assert (letter_name(letter, Lang.KO), letter_name(letter, Lang.EN)) == (ko, en)
+
+
+def test_every_kpi_after_a_band_or_a_kpi_measured_first_is_still_checked():
+    p = plan([K("followers_local", 400, 480), K("promo_post_share", 25, band=(20, 30)), K("dms", None, None),
+              K("reach", 2000, None)], what="동네 팔로워")
+    assert [f.kpi_id for f in found(p, "M-kpi-target-missing")] == ["reach"]
+
+
+def test_a_kpi_without_limits_does_not_stop_the_range_check_of_the_next():
+    score = K("nps", -20, 10, custom=CustomKpi(name="추천 지수", goals=["awareness"]), id="nps")
+    p = plan([score, K("reach", -5, 2000)], what="도달")
+    assert [(f.kpi_id, f.field) for f in found(p, "M-natural-range")] == [("reach", "kpis[1].baseline")]
+
+
+def test_a_band_end_above_a_share_is_pointed_at():
+    p = plan([K("promo_post_share", 25, band=(20, 120)), K("reach", 2000, 2400)], what="홍보 게시물")
+    [f] = found(p, "M-natural-range")
+    assert (f.field, f.message.en) == ("kpis[0].band_high",
+                                       "'Promotional post share' can only take values 0–100, but has 120.")
