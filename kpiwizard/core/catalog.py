@@ -148,6 +148,15 @@ class Catalog(_Strict):
             for d in o.drives:
                 if d not in objective_ids:
                     raise ValueError(f"objective {o.id} drives unknown {d}")
+        # cause -> effect runs one way (learning up to the financial result): no objective may lead
+        # back to itself. Peel off the objectives that drive nothing left; a circle is what remains.
+        left = {o.id: set(o.drives) for o in self.objectives}
+        while left:
+            ends = [oid for oid, drives in left.items() if not drives & left.keys()]
+            if not ends:
+                raise ValueError(f"objectives in or leading into a circle of causes: {', '.join(sorted(left))}")
+            for oid in ends:
+                del left[oid]
         for k in self.kpis:
             if k.objective not in objective_ids:
                 raise ValueError(f"{k.id}: unknown objective {k.objective}")

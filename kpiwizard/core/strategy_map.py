@@ -56,19 +56,17 @@ class StrategyMap:
 
 
 def _reachable(catalog: Catalog, start: str, wanted: set[str]) -> set[str]:
-    """Objectives in ``wanted`` reached from ``start`` through objectives not in ``wanted``."""
+    """Objectives in ``wanted`` reached from ``start`` through objectives not in ``wanted``.
+
+    Every path is walked (the catalog refuses an objective graph with a circle, so it ends)."""
     found: set[str] = set()
     stack = list(catalog.objective(start).drives)
-    seen: set[str] = set()
     while stack:
         current = stack.pop()
-        if current in seen:
-            continue
-        seen.add(current)
         if current in wanted:
             found.add(current)
-            continue
-        stack.extend(catalog.objective(current).drives)
+        else:
+            stack.extend(catalog.objective(current).drives)
     return found
 
 

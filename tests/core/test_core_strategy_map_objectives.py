@@ -6,11 +6,12 @@ The app's map page and the PDF draw this one structure, so these tests read it b
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
-from kpiwizard.core.catalog import load_catalog
+from kpiwizard.core.catalog import Catalog, load_catalog
 from kpiwizard.core.enums import Family, Lang, Perspective
 from kpiwizard.core.models import CustomKpi, KpiSelection, Project
 from kpiwizard.core.projectfile import load_project
@@ -193,3 +194,26 @@ def test_a_custom_kpi_joins_the_objective_the_plan_uses_on_the_map():
     mine = CustomKpi(name="단골 손님 수", perspective=C, family=Family.POPULARITY)
     assert boxes(plan("naver_place_directions", custom=(mine,)))[0] == (
         "local_visits", "동네 손님이 찾아오게 하기", C, ("naver_place_directions", "mine1"), False)
+
+
+def test_every_path_of_the_objective_graph_is_followed_where_two_paths_meet():
+    """With engaging content also driving personal interaction (listed first), publishing leads to
+    personal interaction although local visits and the result are reached twice on the way: a custom
+    ad KPI then joins paid reach (connected, most ad KPIs) rather than answering users."""
+    raw = json.loads(resource_path("catalog", "catalog.json").read_text(encoding="utf-8"))
+    engaging = next(o for o in raw["objectives"] if o["id"] == "engaging_content")
+    engaging["drives"] = ["personal_interaction", "valuable_results", "local_visits"]
+    catalog = Catalog.model_validate(raw)
+    assert objective_for_custom(catalog, I, Family.PAID, {"personal_interaction"}) == "paid_reach"
+    # the shipped graph: publishing does not lead to personal interaction, answering users does
+    assert objective_for_custom(CATALOG, I, Family.PAID, {"personal_interaction"}) == "engage_users"
+
+
+def test_a_custom_ad_kpi_on_the_map_joins_paid_reach_by_its_family():
+    """Beside local followers (engaging content), both publishing and paid ads lead there; a custom
+    KPI of the paid family stands with the paid reach objective."""
+    mine = CustomKpi(name="광고 문의 수", perspective=I, family=Family.PAID)
+    assert boxes(plan("followers_local", custom=(mine,)), Lang.EN)[:2] == [
+        ("engaging_content", "Engaging content", C, ("followers_local",), False),
+        ("paid_reach", "Reach a wider audience with paid ads", I, ("mine1",), False),
+    ]
