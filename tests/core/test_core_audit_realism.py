@@ -247,3 +247,15 @@ def test_a_usual_change_the_owner_typed_is_named_the_same_in_the_sentence_and_th
                          "usually manages. Assumptions used: usual monthly change limit 12.5% (value entered in the plan).")
     assert ko.startswith("'링크 클릭'은 1개월 동안 한 달에 19.6%씩 바뀌어야 합니다. 소상공인이 보통 낼 수 있는 12.5%의 1.6배입니다. "
                          "쓴 가정: 보통 가능한 월간 변화 12.5% (계획에 입력한 값).")
+
+
+def test_a_response_rate_is_measured_against_the_room_left_to_100():
+    # 10 → 90 % in a month: 80 points of the 90 left, 87.3 % a month (not 800 %), 2.9× the usual 30 %.
+    p = plan([K("response_rate", 10, 90), K("response_time", 120, 100)], goal=SocialGoal.CUSTOMER_SERVICE,
+             what="DM 응답률", days=31)
+    [(check, kpi, ko, en, fix_ko, fix_en)] = steep(p)
+    assert (check, kpi) == ("R-kpi-steep", "response_rate")
+    assert en.startswith("'Response rate' would have to change 87.3% a month for 1 month, 2.9× the 30% a small "
+                         "business usually manages.")
+    # The usual pace: 10 + 90 × 30 % × 1.02 = 37.5 %.
+    assert fix_en == "Lower the target to about 37.5%, allow more time, or add the actions it takes."
