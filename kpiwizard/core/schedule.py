@@ -25,12 +25,12 @@ class Period:
         return (self.end - self.start).days + 1
 
 
-def add_months(day: date, months: int, anchor_day: int | None = None) -> date:
-    """``day`` moved by whole months, keeping the anchor day-of-month where the month has it."""
-    anchor = anchor_day or day.day
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, on the same day of the month where the month has it (the
+    31st of January plus one month is the 28th or 29th of February)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(anchor, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def period_starts(start: date, end: date, frequency: Frequency) -> list[date]:
@@ -42,7 +42,7 @@ def period_starts(start: date, end: date, frequency: Frequency) -> list[date]:
         if frequency is Frequency.WEEKLY:
             s = start + timedelta(weeks=n)
         else:
-            s = add_months(start, n, anchor_day=start.day)
+            s = add_months(start, n)  # always from the start: a 31st stays the 31st after February
         if s > end:
             return starts
         starts.append(s)
