@@ -48,7 +48,8 @@ class RoiResult:
         return self.total_cost_per_customer
 
 
-def _ratio(a: float, b: float) -> float | None:
+def _ratio(a: float, b: float | None) -> float | None:
+    """a ÷ b, or None when there is nothing to divide by (b is 0 or itself unknown)."""
     return a / b if b else None
 
 
@@ -78,7 +79,7 @@ def compute_roi(r: RoiInputs, industry: str = "") -> RoiResult:
         total_cost_per_customer=per_customer,
         ltv=ltv,
         ltv_revenue=ltv_revenue,
-        ltv_to_cac=_ratio(ltv, per_customer) if per_customer else None,
+        ltv_to_cac=_ratio(ltv, per_customer),
     )
 
 
