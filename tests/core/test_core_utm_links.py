@@ -116,6 +116,7 @@ def test_ga4_rows_are_summed_per_action_once_per_row_the_later_download_winning(
         reading("kw02", "key_events", 1, date(2026, 4, 8)),
         reading("kw02", "revenue", 25000, date(2026, 4, 8)),
         reading("KW01-Reels-of-the", "sessions", 40, date(2026, 4, 8)),
+        reading("kw01-reels-of-the", "sessions", 15, date(2026, 4, 8)),  # the same campaign, written otherwise
         reading("kw01-reels-of-the", "key_events", 3, date(2026, 4, 8)),
         reading("kw01-reels-of-the", "revenue", 9000.5, date(2026, 4, 8)),
         reading("kw01-reels-of-the", "engaged_sessions", 30, date(2026, 4, 8)),  # not a credit
@@ -126,7 +127,7 @@ def test_ga4_rows_are_summed_per_action_once_per_row_the_later_download_winning(
     ]
     credits, unmatched = credit_campaigns(p, rows)
     assert credits == [
-        CampaignCredit(0, "kw01-reels-of-the", "direct_traffic", 40, 3, 9000.5),
+        CampaignCredit(0, "kw01-reels-of-the", "direct_traffic", 55, 3, 9000.5),
         CampaignCredit(1, "kw02", "social_revenue", 12, 1, 25000),
         CampaignCredit(2, "kw03-stories", None, 0, 0, 0),
     ]
