@@ -196,3 +196,22 @@ def test_a_status_file_without_a_umask_line_falls_back_to_the_probe(tmp_path, mo
 
 def test_when_no_probe_can_be_made_the_common_default_is_assumed(tmp_path, umask_027):
     assert atomic._probe_umask(tmp_path / "no such folder") == atomic.DEFAULT_UMASK == 0o022
+
+
+def test_files_that_are_not_ours_do_not_stop_the_cleaning(tmp_path):
+    """Whatever order the folder lists them in, every dead writer's leftover goes."""
+    strangers = [leftover(tmp_path, "봄.kpiwiz", f"v{i}") for i in range(5)]
+    dead = [leftover(tmp_path, "봄.kpiwiz", GONE_PID + i) for i in range(5)]
+    atomic.atomic_write_bytes(tmp_path / "봄.kpiwiz", b"{}")
+    assert not any(path.exists() for path in dead)
+    assert all(path.exists() for path in strangers)
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_a_new_file_is_readable_and_writable_as_the_umask_allows_and_never_executable(tmp_path, mask, mode):
+    old = os.umask(mask)
+    try:
+        atomic.atomic_write_bytes(tmp_path / "봄.kpiwiz", b"{}")
+    finally:
+        os.umask(old)
+    assert os.stat(tmp_path / "봄.kpiwiz").st_mode & 0o777 == mode
