@@ -117,10 +117,10 @@ def _target_text(view: KpiView, lang: Lang, currency: str) -> str:
 
 
 def month_name(month: str, lang: Lang) -> str:
-    year, mon = int(month[:4]), int(month[5:7])
+    year, mon = int(month[:4]), int(month[5:])
     if lang is Lang.KO:
         return f"{year}년 {mon}월"
-    return format_date(date(year, mon, 1), lang).split(" ", 1)[1]
+    return format_date(date(year, mon, 1), lang).removeprefix("1 ")  # "1 March 2026" -> "March 2026"
 
 
 def monthly_report(project: Project, month: str, lang: Lang | str | None = None) -> MonthlyReport:
@@ -215,7 +215,7 @@ def _moved_text(row: KpiMonth | None, views: dict[str, KpiView], lang: Lang, cur
     ko_way = "늘었습니다" if rose else "줄었습니다"
     en_way = "rose" if rose else "fell"
     step = _pct(abs(row.moved or 0))
-    if row.progress is not None and row.previous_progress is not None:
+    if row.progress is not None:  # then last month's too: the same KPI, a reading in both months
         ko_tail = f"목표까지 가는 길의 {step}만큼 {'나아갔' if better else '물러섰'}습니다."
         en_tail = f"{step} of the way to the target {'gained' if better else 'lost'}."
     else:
