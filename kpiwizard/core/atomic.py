@@ -104,9 +104,9 @@ def _umask(folder: Path) -> int:
     in ``folder`` with mode 0o777 and the kernel's cut is read from it.
     """
     try:
-        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+        with open("/proc/self/status", "rb") as status:
             for line in status:
-                if line.startswith("Umask:"):
+                if line.startswith(b"Umask:"):
                     return int(line.split()[1], 8) & 0o777
     except (OSError, ValueError, IndexError):
         pass

@@ -188,7 +188,7 @@ def test_a_status_file_without_a_umask_line_falls_back_to_the_probe(tmp_path, mo
     status = tmp_path / "status"
     status.write_text("Name:\tpython\nState:\tR (running)\n", encoding="ascii")
     real_open = open
-    monkeypatch.setattr(atomic, "open", lambda *_a, **k: real_open(status, **k), raising=False)
+    monkeypatch.setattr(atomic, "open", lambda _path, *a, **k: real_open(status, *a, **k), raising=False)
     probes = tmp_path / "probes"
     probes.mkdir()
     assert atomic._umask(probes) == 0o027
@@ -215,3 +215,14 @@ def test_a_new_file_is_readable_and_writable_as_the_umask_allows_and_never_execu
     finally:
         os.umask(old)
     assert os.stat(tmp_path / "봄.kpiwiz").st_mode & 0o777 == mode
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="Linux reports the umask in /proc")
+def test_on_linux_the_umask_is_read_without_a_probe_file_in_the_owners_folder(tmp_path, monkeypatch, umask_027):
+    def no_probe(folder):
+        raise AssertionError(f"a probe file was made in {folder}")
+
+    monkeypatch.setattr(atomic, "_probe_umask", no_probe)
+    assert atomic._umask(tmp_path) == 0o027
+    atomic.atomic_write_bytes(tmp_path / "봄.kpiwiz", b"{}")
+    assert os.stat(tmp_path / "봄.kpiwiz").st_mode & 0o777 == 0o640
