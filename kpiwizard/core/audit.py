@@ -366,7 +366,7 @@ def _percent_fraction(ctx: Context):
             continue
         values = [v for v in (k.baseline, k.target, k.band_low, k.band_high) if v is not None]
         if values and all(0 <= v <= limit for v in values) and any(v > 0 for v in values):
-            shown = ", ".join(format_number(v, 4) for v in values)
+            shown = ", ".join(format_number(v, 6) for v in values)  # as typed: 0.06 % is 0.0006, 0.075 % 0.00075
             yield (
                 t(f"{q(k.names.ko)}의 값({shown})이 모두 {n(limit)} 이하입니다. 3%를 0.03처럼 소수로 적은 것 같습니다.",
                   f"Every value of '{k.names.en}' ({shown}) is {n(limit)} or less: 3 % looks typed as 0.03."),

@@ -644,3 +644,31 @@ def test_a_band_end_above_a_share_is_pointed_at():
     [f] = found(p, "M-natural-range")
     assert (f.field, f.message.en) == ("kpis[0].band_high",
                                        "'Promotional post share' can only take values 0–100, but has 120.")
+
+
+def test_fractions_are_shown_as_typed():
+    # Facebook engagement per follower 0.06 % → 0.075 %, typed as fractions: shown as typed, not as 0.0007.
+    p = plan([K("engagement_rate", 0.0006, 0.00075), K("reach", 2000, 2400)], what="참여율")
+    [f] = found(p, "M-percent-fraction")
+    assert "(0.0006, 0.00075)" in f.message.en and "(0.0006, 0.00075)" in f.message.ko
+
+
+def test_a_custom_kpi_tagged_with_another_goal_neither_excuses_the_plan_nor_is_untagged():
+    tagged = K("walkins", 5, 6, custom=CustomKpi(name="매장 방문", goals=["engagement"]), id="walkins")
+    p = plan([K("likes", 200, 260), tagged], goal=SocialGoal.LEADS_SALES, what="매장 방문 손님")
+    assert "M-goal-relevance" in ids(p) and "M-goal-untagged" not in ids(p)
+
+
+def test_a_kpi_without_numbers_does_not_stop_the_direction_check_of_the_next():
+    p = plan([K("followers_local", 400, 480), K("dms", None, None), K("reach", 2000, 1500)], what="동네 팔로워")
+    assert [f.kpi_id for f in found(p, "A-target-against-direction")] == ["reach"]
+
+
+def test_a_lower_is_better_target_equal_to_its_baseline_asks_no_change_but_is_not_against_its_direction():
+    p = plan([K("response_time", 60, 60), K("response_rate", 70, 80)], goal=SocialGoal.CUSTOMER_SERVICE,
+             what="DM 응답 시간")
+    assert "A-target-equals-baseline" in ids(p) and "A-target-against-direction" not in ids(p)
+    p = pizzeria()
+    p.smart.direction = Direction.LOWER
+    p.smart.target = p.smart.baseline
+    assert not found(p, "A-target-against-direction")
