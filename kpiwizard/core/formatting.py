@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .enums import Lang
@@ -12,6 +13,7 @@ _EN_MONTHS = [
 ]
 # Currencies without minor units in everyday use.
 _WHOLE_CURRENCIES = {"KRW", "JPY", "VND", "IDR", "CLP", "ISK", "HUF", "TWD"}
+_TRAILING_ZEROS = re.compile(r"\.?0+$")
 _SYMBOLS = {"KRW": "₩", "USD": "$", "EUR": "€", "JPY": "¥", "GBP": "£", "CNY": "¥"}
 
 
@@ -21,8 +23,10 @@ def format_number(value: float | None, decimals: int = 2) -> str:
         return "–"
     if float(value).is_integer():
         return f"{int(value):,}"
-    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = f"{value:,.{decimals}f}"
+    if "." in text:  # 2.50 -> 2.5, 3.00 -> 3; never the zeros of a whole number (250 stays 250)
+        text = _TRAILING_ZEROS.sub("", text)
+    return "0" if text == "-0" else text
 
 
 def format_value(value: float | None, unit: str, lang: Lang | str, percent: bool = False) -> str:

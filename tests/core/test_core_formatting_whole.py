@@ -1,0 +1,16 @@
+"""Numbers shown with fewer decimals keep the zeros of their whole part: the ROI page shows revenue
+÷ ad spend with no decimals, and 250.4 % must read 250 %, not 25 %."""
+
+import pytest
+
+from kpiwizard.core.formatting import format_number
+
+
+@pytest.mark.parametrize(("value", "decimals", "shown"), [
+    (250.4, 0, "250"), (10.4, 0, "10"), (1200.3, 0, "1,200"), (99.6, 0, "100"),
+    (0.4, 0, "0"), (-0.4, 0, "0"), (-10.4, 0, "-10"),
+    (2.5, 1, "2.5"), (2.04, 1, "2"), (120.04, 1, "120"), (-0.04, 1, "0"),
+    (3.004, 2, "3"), (1234.5, 2, "1,234.5"), (0.10, 2, "0.1"), (-0.004, 2, "0"),
+])
+def test_a_number_rounded_to_fewer_places_keeps_its_whole_zeros(value, decimals, shown):
+    assert format_number(value, decimals) == shown
