@@ -52,9 +52,9 @@ def _plan_year_pattern() -> str:
 
 
 def _whole_text(pattern: str) -> str:
-    if pattern.endswith("$") and not pattern.endswith(_END):
-        return pattern[:-1] + _END
-    return pattern
+    """Pydantic's pattern with its final ``$`` made to refuse a trailing line break (each pattern is
+    tightened once, from the models' fresh schema)."""
+    return pattern[:-1] + _END if pattern.endswith("$") else pattern
 
 
 def _tighten(node: Any) -> None:
@@ -84,7 +84,7 @@ def project_schema() -> dict[str, Any]:
         "title": "Schema Version",
         "description": "Format version of the file; older versions are migrated on load.",
     }
-    schema["required"] = sorted({*schema.get("required", []), "schema_version"})
+    schema["required"] = sorted({*schema["required"], "schema_version"})  # start and end are required
     defs = schema["$defs"]
     # Early version-2 files kept two assumptions under "capacity"; the program still reads them there
     # (Project._assumptions_moved_out_of_capacity), so the schema accepts them there too.
