@@ -88,13 +88,10 @@ def project_schema() -> dict[str, Any]:
     defs = schema["$defs"]
     # Early version-2 files kept two assumptions under "capacity"; the program still reads them there
     # (Project._assumptions_moved_out_of_capacity), so the schema accepts them there too.
-    if "Capacity" in defs and "Assumptions" in defs:
-        for key in LEGACY_CAPACITY_KEYS:
-            moved = defs["Assumptions"]["properties"].get(key)
-            if moved is not None and key not in defs["Capacity"]["properties"]:
-                defs["Capacity"]["properties"][key] = {
-                    **moved, "deprecated": True,
-                    "description": f"Earlier place of assumptions.{key}, read into it when that is not set."}
+    for key in LEGACY_CAPACITY_KEYS:
+        defs["Capacity"]["properties"][key] = {
+            **defs["Assumptions"]["properties"][key], "deprecated": True,
+            "description": f"Earlier place of assumptions.{key}, read into it when that is not set."}
     _tighten(schema)
     for name in ("start", "end"):
         props[name]["allOf"] = [{"pattern": _plan_year_pattern()}]
