@@ -91,7 +91,7 @@ def decode(data: bytes, name: str = "") -> Any:
             f"{label}파일이 UTF-16으로 저장되어 있습니다. UTF-8로 저장해 주세요.",
             f"The file {label}is saved as UTF-16; save it as UTF-8."))
     try:
-        text = data.decode("utf-8")
+        text = data.decode()  # UTF-8
     except UnicodeDecodeError as e:
         raise ProjectFileError(t(
             f"{label}파일이 UTF-8 문자열이 아닙니다({e.start}번째 바이트). 프로젝트 파일이 아니거나 손상되었습니다.",

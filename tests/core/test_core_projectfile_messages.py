@@ -150,8 +150,9 @@ def test_a_bom_as_notepad_writes_it_is_harmless(tmp_path):
 
 @pytest.mark.parametrize("content", [
     "\ufeff{}".encode("utf-16-le"), "\ufeff{}".encode("utf-16-be"), '{"a": 1}'.encode("utf-16-le"),
-    '{"a": 1}'.encode("utf-16-be"), b"{}\x00\x00",
-], ids=["LE with BOM", "BE with BOM", "LE without BOM", "BE without BOM", "a zero in the 4th byte"])
+    '{"a": 1}'.encode("utf-16-be"), b"{}\x00\x00", "\ufeff메모".encode("utf-16-le"), "\ufeff메모".encode("utf-16-be"),
+], ids=["LE with BOM", "BE with BOM", "LE without BOM", "BE without BOM", "a zero in the 4th byte",
+        "a Korean note, LE", "a Korean note, BE"])
 def test_utf16_is_named(tmp_path, content):
     assert opening(file_with(tmp_path, content)) == (
         "'봄.kpiwiz' 파일이 UTF-16으로 저장되어 있습니다. UTF-8로 저장해 주세요.",
