@@ -114,7 +114,7 @@ def decode(data: bytes, name: str = "") -> Any:
             f"The file {label}is nested too deeply to be a project file.")) from None
 
 
-def parse(data: Any, name: str = "") -> Loaded:
+def parse(data: Any) -> Loaded:
     """JSON data to a validated project, migrating older schema versions forward."""
     if not isinstance(data, dict):
         raise ProjectFileError(t(
@@ -156,7 +156,7 @@ def parse(data: Any, name: str = "") -> Loaded:
 
 def load_project(path: str | os.PathLike[str]) -> Loaded:
     name = Path(path).name
-    return parse(decode(read_bytes(path), name), name)
+    return parse(decode(read_bytes(path), name))
 
 
 def loads_project(text: str | bytes) -> Project:

@@ -152,7 +152,7 @@ _JSON_TYPES: dict[str, type | tuple[type, ...]] = {
 
 def _first_error(value: object, schema: dict[str, Any], loc: tuple, defs: dict[str, Any]) -> dict | None:
     while "$ref" in schema:
-        schema = {**defs[schema["$ref"].rsplit("/", 1)[-1]], **{k: v for k, v in schema.items() if k != "$ref"}}
+        schema = {**defs[schema["$ref"].removeprefix("#/$defs/")], **{k: v for k, v in schema.items() if k != "$ref"}}
     if "anyOf" in schema:
         errors = [_first_error(value, option, loc, defs) for option in schema["anyOf"]]
         if any(e is None for e in errors):
