@@ -763,10 +763,10 @@ def _audience_targets(ctx: Context):
     for k in ctx.kpis:
         if not k.audience or k.direction is not Direction.HIGHER:
             continue
-        if k.baseline is None or k.target is None or k.target <= k.baseline:
+        if k.baseline is None or k.target is None:
             continue
         cap = audience_capacity(ctx.project, k.baseline, k.deadline)
-        if k.target - k.baseline > cap.total:
+        if k.target - k.baseline > cap.total:  # never for a target at or below the baseline (capacity ≥ 0)
             yield k, cap
 
 
@@ -785,8 +785,8 @@ def _audience_stretch(ctx: Context):
     for k, cap in _audience_targets(ctx):
         message, fix, factor = _audience_verdict(ctx, k, cap)
         if factor <= stretch:
-            message = t(message.ko + f" 가정보다 {format_number(stretch, 1)}배 안쪽이라 새로 연 가게의 입소문 등으로 가능할 수는 있지만 빠듯합니다.",
-                        message.en + f" Within {format_number(stretch, 1)}× of the assumptions, a new shop's word of mouth may make it, but it is tight.")
+            message = t(message.ko + f" 가정보다 {n(stretch)}배 안쪽이라 새로 연 가게의 입소문 등으로 가능할 수는 있지만 빠듯합니다.",
+                        message.en + f" Within {n(stretch)}× of the assumptions, a new shop's word of mouth may make it, but it is tight.")
             yield message, fix, _kpi_field(ctx, k, "target"), k.id, cap.used
 
 
@@ -868,8 +868,8 @@ def _kpi_unrealistic(ctx: Context):
             continue
         said, target, ease = _steep_message(k, c), _target_at(ctx, k, c, steep), _ease(k)
         yield (
-            t(said.ko + f" 보통의 {format_number(steep, 1)}배를 넘는 목표는 현실적이지 않습니다.",
-              said.en + f" Beyond {format_number(steep, 1)}× the usual pace, a target is not realistic."),
+            t(said.ko + f" 보통의 {n(steep)}배를 넘는 목표는 현실적이지 않습니다.",
+              said.en + f" Beyond {n(steep)}× the usual pace, a target is not realistic."),
             t(f"목표를 약 {euro(target.ko)} {ease.ko}거나 기간을 늘리세요. 사장님의 실제 기록이 세 번 이상 쌓이면 그 추세로 다시 판단합니다.",
               f"{ease.en} the target to about {target.en} or allow more time. Once three readings are recorded, your own trend is the yardstick."),
             _kpi_field(ctx, k, "target"), k.id, (c.limit,),

@@ -647,7 +647,7 @@ def test_a_band_end_above_a_share_is_pointed_at():
 
 
 def test_fractions_are_shown_as_typed():
-    # Facebook engagement per follower 0.06 % → 0.075 %, typed as fractions: shown as typed, not as 0.0007.
+    # Facebook engagement per follower 0.06 % → 0.075 %, typed as fractions: shown as typed, not rounded to 0.0008.
     p = plan([K("engagement_rate", 0.0006, 0.00075), K("reach", 2000, 2400)], what="참여율")
     [f] = found(p, "M-percent-fraction")
     assert "(0.0006, 0.00075)" in f.message.en and "(0.0006, 0.00075)" in f.message.ko

@@ -9,8 +9,10 @@ most a year. Each figure below was recomputed by hand.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
-from test_advice_plans import K, plan
+from test_advice_plans import START, K, plan
 
 from kpiwizard.core.audit import audit
 from kpiwizard.core.enums import SocialGoal
@@ -259,3 +261,27 @@ def test_a_response_rate_is_measured_against_the_room_left_to_100():
                          "business usually manages.")
     # The usual pace: 10 + 90 × 30 % × 1.02 = 37.5 %.
     assert fix_en == "Lower the target to about 37.5%, allow more time, or add the actions it takes."
+
+
+def _ads_only(target: float, ad_spend: float) -> list[str]:
+    # A shop that does not post and buys followers: $120 over March at $1.20 is exactly 100 followers.
+    p = plan([K("reach", 2000, 2200), K("followers_local", 400, target)], what="동네 팔로워", days=31, posts=0,
+             ad_spend=ad_spend, currency="USD")
+    return [f.id for f in audit(p).findings if f.id.startswith("R-audience")]
+
+
+def test_a_follower_target_exactly_at_capacity_is_realistic_and_exactly_twice_it_a_stretch():
+    assert _ads_only(500, 120) == []
+    assert _ads_only(501, 120) == ["R-audience-stretch"]
+    assert _ads_only(500, 60) == ["R-audience-stretch"]  # 100 of 50: exactly 2×
+    assert _ads_only(501, 60) == ["R-audience-capacity"]
+
+
+def test_a_reading_on_the_deadline_counts_in_the_record():
+    # Readings on 1, 8 and 15 March for a plan ending 15 March: three readings, so the owner's own
+    # record judges the target (it has reached it), not the usual monthly change.
+    p = plan([K("link_clicks", 100, 300), K("leads", 10, 11)], goal=SocialGoal.LEADS_SALES, what="링크 클릭", days=15,
+             actuals={"link_clicks": {START: 150, START + timedelta(days=7): 220, START + timedelta(days=14): 300}})
+    assert not steep(p)
+    p.actuals["link_clicks"].pop(START + timedelta(days=14))
+    assert [s[0] for s in steep(p)] == ["R-kpi-unrealistic"]
