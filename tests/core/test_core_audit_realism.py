@@ -285,3 +285,14 @@ def test_a_reading_on_the_deadline_counts_in_the_record():
     assert not steep(p)
     p.actuals["link_clicks"].pop(START + timedelta(days=14))
     assert [s[0] for s in steep(p)] == ["R-kpi-unrealistic"]
+
+
+@pytest.mark.parametrize("target, found", [
+    (1125, []), (1126, ["R-kpi-steep"]),  # exactly the usual 50 % a month, then just above it
+    (1375, ["R-kpi-steep"]), (1376, ["R-kpi-unrealistic"]),  # exactly 3×, then just above it
+])
+def test_the_usual_change_and_three_times_it_are_the_edges(target, found):
+    # A three-day plan counts as a week (0.25 months): 1,000 → 1,125 reach is 12.5 % in a quarter month,
+    # 50 % a month, exactly the usual; 1,375 is 150 % a month, exactly three times it.
+    p = plan([K("reach", 1000, target), K("leads", 10, 11)], goal=SocialGoal.LEADS_SALES, what="도달", days=3)
+    assert [s[0] for s in steep(p) if s[1] == "reach"] == found
