@@ -672,3 +672,11 @@ def test_a_lower_is_better_target_equal_to_its_baseline_asks_no_change_but_is_no
     p.smart.direction = Direction.LOWER
     p.smart.target = p.smart.baseline
     assert not found(p, "A-target-against-direction")
+
+
+def test_a_funnel_needing_exactly_three_times_the_planned_reach_is_a_warning():
+    # $240 needs 12,000 people; 1,000 a week for four weeks is 4,000: exactly 3× apart.
+    assert {"R-funnel-reach"} == {"R-funnel-reach", "R-funnel-reach-far"} & ids(
+        _funnel_plan([K("reach", 800, 1000), K("sales", 40, 44)], 240))
+    assert {"R-funnel-reach-far"} == {"R-funnel-reach", "R-funnel-reach-far"} & ids(
+        _funnel_plan([K("reach", 800, 999), K("sales", 40, 44)], 240))
