@@ -680,3 +680,21 @@ def test_a_funnel_needing_exactly_three_times_the_planned_reach_is_a_warning():
         _funnel_plan([K("reach", 800, 1000), K("sales", 40, 44)], 240))
     assert {"R-funnel-reach-far"} == {"R-funnel-reach", "R-funnel-reach-far"} & ids(
         _funnel_plan([K("reach", 800, 999), K("sales", 40, 44)], 240))
+
+
+def test_every_kpi_from_zero_is_named_whatever_comes_before_it():
+    p = plan([K("link_clicks", 300, 360), K("leads", 0, 30), K("review_count", 0, 12)], goal=SocialGoal.LEADS_SALES,
+             what="상담 리드", actuals={"leads": weekly([2, 5, 9])})
+    assert [f.kpi_id for f in found(p, "R-from-zero")] == ["review_count"]
+
+
+def test_a_lower_is_better_kpi_held_at_its_target_needs_nothing_more():
+    p = plan([K("response_time", 60, 30), K("response_rate", 70, 80)], goal=SocialGoal.CUSTOMER_SERVICE,
+             what="DM 응답 시간", actuals={"response_time": weekly([30, 30, 30])})
+    assert not found(p, "R-history-pace")
+
+
+def test_a_lower_is_better_kpi_creeping_up_has_not_moved_toward_its_target():
+    # 60, 60.1, 60.2 minutes: 0.4 a month the wrong way.
+    [f] = _history([60, 60.1, 60.2], 30, direction=Direction.LOWER, cid="response_time")
+    assert f.message.en.startswith("'Response time' has not moved toward its target over 3 readings (0.4 a month)")
