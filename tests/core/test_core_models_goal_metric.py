@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from kpiwizard.core.enums import Direction
 from kpiwizard.core.models import Action, KpiSelection, Project
 
@@ -65,3 +67,10 @@ def test_a_band_kpi_gives_the_goal_no_target():
     p.choose_goal_metric("posts")
     assert (p.smart.metric, p.smart.direction, p.smart.baseline, p.smart.target) == (
         "posts", Direction.RANGE, 2, None)
+
+
+def test_asking_for_a_kpi_the_plan_does_not_have_names_it():
+    p = cafe_plan()
+    assert p.kpi("coupons").catalog_id == "coupon_redemptions"
+    with pytest.raises(KeyError, match="'reach'"):
+        p.kpi("reach")
