@@ -1019,7 +1019,7 @@ def _funnel_message(ctx: Context, needed: int, planned: float, ratio: float):
     f = r.funnel
     target = format_money(f.revenue_target, cur)
     order = format_money(r.average_order, cur)
-    pct = lambda x: format_number(x * 100, 2) + "%"  # noqa: E731
+    pct = lambda x: format_number(x * 100) + "%"  # noqa: E731  (up to two places: 1.25%)
     rates = t(f"쓴 가정(퍼널 입력값): 평균 주문 {order}, 리드 대비 구매 {pct(f.close_rate)}, 클릭 대비 리드 {pct(f.lead_rate)}, 도달 대비 클릭 {pct(f.click_rate)}.",
               f"Assumptions used (the funnel's inputs): average order {order}, customers per lead {pct(f.close_rate)}, "
               f"leads per click {pct(f.lead_rate)}, clicks per person reached {pct(f.click_rate)}.")

@@ -698,3 +698,19 @@ def test_a_lower_is_better_kpi_creeping_up_has_not_moved_toward_its_target():
     # 60, 60.1, 60.2 minutes: 0.4 a month the wrong way.
     [f] = _history([60, 60.1, 60.2], 30, direction=Direction.LOWER, cid="response_time")
     assert f.message.en.startswith("'Response time' has not moved toward its target over 3 readings (0.4 a month)")
+
+
+def test_the_funnel_names_its_rates_to_two_places():
+    p = plan([K("sales", 40, 44), K("reach", 2000, 2800)], goal=SocialGoal.LEADS_SALES, what="피자 주문", days=28,
+             average_order=20, currency="USD",
+             funnel=Funnel(revenue_target=400, click_rate=0.0125, lead_rate=0.2, close_rate=0.5))
+    [f] = found(p, "R-funnel-reach")  # 16,000 people for 11,200 planned: a reach KPI after another still counts
+    assert f.message.en.endswith("customers per lead 50%, leads per click 20%, clicks per person reached 1.25%.")
+
+
+def test_two_reach_kpis_of_the_same_kind_plan_the_larger_and_a_reach_target_of_zero_plans_nothing():
+    two = _funnel_plan([K("reach", 2000, 2800, id="reach_ig"), K("reach", 800, 1000, id="reach_fb"),
+                        K("sales", 40, 44)], 240)
+    assert "add up to about 11,200" in found(two, "R-funnel-reach")[0].message.en
+    zero = _funnel_plan([K("reach", 0, 0), K("sales", 40, 44)], 240)
+    assert not {"R-funnel-reach", "R-funnel-reach-far"} & ids(zero)
