@@ -136,7 +136,7 @@ def parse(data: Any) -> Loaded:
             f"'schema_version' {eun(str(version))} 알 수 없는 형식입니다.",
             f"'schema_version' {version} is not a known format."))
     try:
-        migrated = migrate(data) if version < SCHEMA_VERSION else data
+        migrated = migrate(data)  # a current file is returned as it is
         # Types as the published JSON Schema states them ("10" or true is not a number, 0 not a
         # date), then the models' own checks; pydantic alone would convert such values.
         check_json_types(migrated)
