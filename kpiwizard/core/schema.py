@@ -153,12 +153,9 @@ _JSON_TYPES: dict[str, type | tuple[type, ...]] = {
 def _first_error(value: object, schema: dict[str, Any], loc: tuple, defs: dict[str, Any]) -> dict | None:
     while "$ref" in schema:
         schema = {**defs[schema["$ref"].removeprefix("#/$defs/")], **{k: v for k, v in schema.items() if k != "$ref"}}
-    if "anyOf" in schema:
+    if "anyOf" in schema:  # "X | None": the type first, null last (a test keeps the schema so)
         errors = [_first_error(value, option, loc, defs) for option in schema["anyOf"]]
-        if any(e is None for e in errors):
-            return None
-        real = [e for option, e in zip(schema["anyOf"], errors, strict=True) if option.get("type") != "null"]
-        return (real or errors)[0]
+        return None if None in errors else errors[0]
     for part in schema.get("allOf", ()):
         error = _first_error(value, part, loc, defs)
         if error:

@@ -195,3 +195,24 @@ def test_the_plan_year_pattern_refuses_to_be_built_for_other_years(monkeypatch):
         monkeypatch.setattr(schema, "PLAN_YEARS", years)
         with pytest.raises(AssertionError, match="^update the plan-year pattern$"):
             schema._plan_year_pattern()
+
+
+def test_every_optional_value_lists_its_type_first_and_null_last():
+    """The checker names the type's error for a value neither null nor of the type ('10' for a
+    number or null): that is the first option's error, so each anyOf is [the type, null]."""
+    found: list[list[dict[str, Any]]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "anyOf" in node:
+                found.append(node["anyOf"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(_schema())
+    assert len(found) > 30
+    for options in found:
+        assert len(options) == 2 and options[0].get("type") != "null" and options[1] == {"type": "null"}, options
