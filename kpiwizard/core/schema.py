@@ -170,7 +170,7 @@ def _first_error(value: object, schema: dict[str, Any], loc: tuple, defs: dict[s
             # A real day, in a year no plan may use: say which years, as the model does.
             return {"type": "value_error", "loc": loc, "input": value,
                     "ctx": {"error": f"a plan's dates must lie between {PLAN_YEARS[0]} and {PLAN_YEARS[1]}"}}
-        if schema.get("format") == "date" or schema["pattern"] in (DATE_PATTERN, _plan_year_pattern()):
+        if schema["pattern"] in (DATE_PATTERN, _plan_year_pattern()):  # every date is held to DATE_PATTERN
             return {"type": "date_type", "loc": loc, "input": value}
         return {"type": "string_pattern_mismatch", "loc": loc, "input": value, "ctx": {"pattern": schema["pattern"]}}
     if isinstance(value, dict):
