@@ -88,6 +88,10 @@ REFUSED: dict[str, tuple[Edit, str]] = {
         put("start", "2026-02-29"), field("start", "must be a date as YYYY-MM-DD (got '2026-02-29')")),
     "a reading dated month 13": (
         actual("2026-13-01", 3), field("actuals.coupon_visits.2026-13-01", "must be a date as YYYY-MM-DD (got '2026-13-01')")),
+    "a reading dated 0 (pydantic would read it as 1 January 1970)": (
+        actual("0", 3), field("actuals.coupon_visits.0", "must be a date as YYYY-MM-DD (got '0')")),
+    "a reading dated by a Unix timestamp": (
+        actual("1767571200", 3), field("actuals.coupon_visits.1767571200", "must be a date as YYYY-MM-DD (got '1767571200')")),
     "a reading in quotes": (
         actual("2026-01-05", "12"), field("actuals.coupon_visits.2026-01-05", "must be a number (got '12')")),
     "a KPI's readings as a list": (
