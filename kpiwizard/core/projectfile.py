@@ -160,12 +160,12 @@ def load_project(path: str | os.PathLike[str]) -> Loaded:
 
 
 def loads_project(text: str | bytes) -> Project:
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    data = text.encode() if isinstance(text, str) else text  # UTF-8
     return parse(decode(data)).project
 
 
 def dumps_project(project: Project) -> str:
-    return project.model_dump_json(indent=2, exclude_none=False) + "\n"
+    return project.model_dump_json(indent=2) + "\n"  # every field, null ones too
 
 
 def backup_path(path: Path, version: int) -> Path:

@@ -186,7 +186,7 @@ def _first_error(value: object, schema: dict[str, Any], loc: tuple, defs: dict[s
                 subschemas = [properties[key]]
             else:
                 subschemas = [sub for pattern, sub in patterns.items() if re.search(pattern, key)]
-                if patterns and not subschemas and extra is False:
+                if patterns and not subschemas:  # patternProperties come with additionalProperties false
                     return {"type": "string_pattern_mismatch", "loc": loc + (key,), "input": key,
                             "ctx": {"pattern": " | ".join(patterns)}}
                 if not subschemas and isinstance(extra, dict):
@@ -208,6 +208,6 @@ def check_json_types(data: object) -> None:
     whose JSON type or pattern the schema refuses; ranges, lengths, enums and unknown keys are left
     to the models, which check them the same way."""
     schema = _schema()
-    error = _first_error(data, schema, (), schema.get("$defs", {}))
+    error = _first_error(data, schema, (), schema["$defs"])
     if error is not None:
         raise ValidationError.from_exception_data("Project", [cast("InitErrorDetails", error)])

@@ -124,6 +124,7 @@ def plan(title: str, name: str = "카페 봄") -> Project:
     ("  카페 봄\r\n봄\u2028\u2029여름 ", "x", "5b6f23e0c645"),  # each run of breaks is one space, ends trimmed
     ("카페 봄\x85봄\n여름", "x", "5b6f23e0c645"),
     ("\t봄", "x", "16ba459920b6"),  # only spaces are trimmed
+    ("X-Cafe X", "x", "670fb17bd153"),  # nothing but spaces: an X at either end stays
 ])
 def test_the_legacy_id_is_the_salt_the_old_calendar_put_in_its_uids(title, name, uid_salt):
     assert legacy_plan_id(plan(title, name)) == uid_salt

@@ -346,6 +346,15 @@ def test_a_name_ending_in_a_consonant_takes_eul(tmp_path, monkeypatch):
     assert info.value.message("ko") == "디스크 공간이 부족해 '카페 봄'을 저장하지 못했습니다. 기존 파일은 그대로입니다."
 
 
+def test_a_saved_file_names_every_field_even_the_empty_ones(tmp_path):
+    """An owner editing the file by hand sees every field there is, null or not."""
+    path = tmp_path / "봄.kpiwiz"
+    save_project(path, loads_project(CAFE_TEXT))
+    text = path.read_text(encoding="utf-8")
+    assert '"catalog_id": null' in text and '"band_low": null' in text and '"deadline": null' in text
+    assert json.loads(text)["kpis"][1]["custom"] is None
+
+
 def test_write_file_writes_text_as_utf8_and_bytes_as_they_are(tmp_path):
     write_file(tmp_path / "a.csv", "카페,봄\n")
     write_file(tmp_path / "b.bin", b"\xff\x00")
