@@ -714,3 +714,15 @@ def test_two_reach_kpis_of_the_same_kind_plan_the_larger_and_a_reach_target_of_z
     assert "add up to about 11,200" in found(two, "R-funnel-reach")[0].message.en
     zero = _funnel_plan([K("reach", 0, 0), K("sales", 40, 44)], 240)
     assert not {"R-funnel-reach", "R-funnel-reach-far"} & ids(zero)
+
+
+def test_a_reach_kpi_without_a_target_does_not_hide_the_next_and_local_reach_of_zero_plans_nothing():
+    p = _funnel_plan([K("reach", 2000, None), K("reach_local", 2000, 2800), K("sales", 40, 44)], 240)
+    assert "add up to about 11,200" in found(p, "R-funnel-reach")[0].message.en
+    zero = _funnel_plan([K("reach_local", 0, 0), K("sales", 40, 44)], 240)
+    assert not {"R-funnel-reach", "R-funnel-reach-far"} & ids(zero)
+
+
+def test_a_follower_kpi_still_being_measured_does_not_hide_the_next():
+    p = plan([K("followers", None, None), K("followers_local", 400, 2000)], what="동네 팔로워", days=31)
+    assert [f.kpi_id for f in found(p, "R-audience-capacity")] == ["followers_local"]
