@@ -150,7 +150,7 @@ _JSON_TYPES: dict[str, type | tuple[type, ...]] = {
 }
 
 
-def _first_error(value: object, schema: dict[str, Any], loc: tuple, defs: dict[str, Any]) -> dict | None:
+def _first_error(value: object, schema: dict[str, Any], loc: tuple[int | str, ...], defs: dict[str, Any]) -> InitErrorDetails | None:
     while "$ref" in schema:
         schema = {**defs[schema["$ref"].removeprefix("#/$defs/")], **{k: v for k, v in schema.items() if k != "$ref"}}
     if "anyOf" in schema:  # "X | None": the type first, null last (a test keeps the schema so)
@@ -210,4 +210,4 @@ def check_json_types(data: object) -> None:
     schema = _schema()
     error = _first_error(data, schema, (), schema["$defs"])
     if error is not None:
-        raise ValidationError.from_exception_data("Project", [cast("InitErrorDetails", error)])
+        raise ValidationError.from_exception_data("Project", [error])  # the title is never shown
