@@ -62,9 +62,12 @@ def _latin_word_final(word: str) -> int:
     vowels = "aeiou"
     if w.endswith("ng"):
         return _KO["ㅇ"]
-    if w.endswith("gle"):
-        return _KO["ㄹ"]  # Google 구글
     last, before = w[-1], w[-2]  # one letter was read as a letter above: at least two here
+    if w.endswith("le"):
+        return _KO["ㄹ"]  # Google 구글, table 테이블, sale 세일, mobile 모바일
+    if last == "e" and before in "mn" and len(w) > 2 and w[-3] in vowels:
+        # A silent e after one consonant and a vowel: time 타임, home 홈, phone 폰, online 온라인
+        return _KO["ㅁ"] if before == "m" else _KO["ㄴ"]
     if last == "m":
         return _KO["ㅁ"]
     if last == "n":

@@ -15,6 +15,13 @@ from kpiwizard.core.korean import eul, final_consonant
 @pytest.mark.parametrize("word, particle", [
     ("Zing", "을"),  # -ng: ㅇ (…잉)
     ("Bingle", "을"),  # -gle: ㄹ (…글), although it ends in e
+    ("Blapple", "을"),  # -le after any consonant: ㄹ (…플), as table 테이블
+    ("Bloale", "을"),  # -le after a vowel: ㄹ (…일), as sale 세일
+    ("time", "을"),  # a silent e after m and a vowel: ㅁ (타임)
+    ("Blone", "을"),  # after n and a vowel: ㄴ (…론), as phone 폰
+    ("Blomne", "를"),  # after two consonants the e is sounded (…니)
+    ("Blape", "를"),  # a silent e after p: …프 (셰이프), not ㅂ
+    ("me", "를"),  # two letters: no silent e (미)
     ("Bingo", "를"),
     ("Flam", "을"),  # ㅁ
     ("Blan", "을"),  # ㄴ

@@ -146,7 +146,7 @@ def unrealistic_first_week(lang):
     if lang is Lang.KO:
         no_data = ["기록 없음 | 진척 – | 속도 – | 예측 –", "      아직 이번 주기의 기록이 없습니다."]
         return [
-            "2026년 3월 31일까지 posting when we have time를 활용해 Facebook followers in our city를 "
+            "2026년 3월 31일까지 posting when we have time을 활용해 Facebook followers in our city를 "
             "400 followers에서 10,400 followers로 늘립니다(2,500% 증가).",
             "",
             "SMART 점검",
@@ -356,7 +356,7 @@ def test_the_json_review_of_the_unrealistic_pizzeria():
 def test_the_json_review_is_in_the_language_asked():
     p = example("pizzeria-unrealistic")
     data = check_report_json(p, Lang.KO, FIRST_WEEK)
-    assert data["sentence"] == ("2026년 3월 31일까지 posting when we have time를 활용해 Facebook followers in our "
+    assert data["sentence"] == ("2026년 3월 31일까지 posting when we have time을 활용해 Facebook followers in our "
                                 "city를 400 followers에서 10,400 followers로 늘립니다(2,500% 증가).")
     assert [(f["message"], f["fix"]) for f in data["findings"]] == [(f.message.ko, f.fix.ko) for f in audit(p).findings]
     [capacity] = [f for f in data["findings"] if f["id"] == "R-audience-capacity"]

@@ -80,7 +80,7 @@ def test_the_medium_asked_for_reaches_every_link():
 
 
 @pytest.mark.parametrize(("url", "ko", "en"), [
-    ("cafe.example", "'cafe.example'는 웹 주소가 아닙니다. https://로 시작하는 주소를 넣으세요.",
+    ("cafe.example", "'cafe.example'은 웹 주소가 아닙니다. https://로 시작하는 주소를 넣으세요.",  # example: 이그잼플, ㄹ
      "'cafe.example' is not a web address. Give one starting with https://."),
     ("네이버 플레이스", "'네이버 플레이스'는 웹 주소가 아닙니다. https://로 시작하는 주소를 넣으세요.",
      "'네이버 플레이스' is not a web address. Give one starting with https://."),
