@@ -45,7 +45,6 @@ from .vocab import STATUS_NAMES
 class KpiMonth:
     kpi_id: str
     name: str
-    percent: bool
     direction: Direction
     manual: bool  # copied by hand at the check-in
     status: Status
@@ -58,6 +57,8 @@ class KpiMonth:
     pace: float | None
     target: float | None  # the value aimed at (nearest band edge for a band)
     target_text: str
+    value_text: str  # the value with the KPI's unit, as the target is shown ("930명", "58만원", "4.6%")
+    previous_text: str
     spark: tuple[float, ...]  # readings up to the month's last day, oldest first
     missing: bool  # no reading in this month's period
 
@@ -144,7 +145,6 @@ def monthly_report(project: Project, month: str, lang: Lang | str | None = None)
         rows.append(KpiMonth(
             kpi_id=view.id,
             name=view.name,
-            percent=view.percent,
             direction=view.direction,
             manual=is_manual(view),
             status=r.status,
@@ -157,6 +157,8 @@ def monthly_report(project: Project, month: str, lang: Lang | str | None = None)
             pace=r.pace,
             target=target_point(view.selection),
             target_text=_target_text(view, lang, project.business.currency),
+            value_text=format_kpi_value(view, r.latest, lang, project.business.currency),
+            previous_text=format_kpi_value(view, p.latest if p else None, lang, project.business.currency),
             spark=tuple(pt.value for pt in r.points),
             missing=bool(in_month) and not any(q in recorded for q in in_month),
         ))

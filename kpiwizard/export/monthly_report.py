@@ -22,7 +22,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from kpiwizard import __version__
 from kpiwizard.core.enums import Lang
 from kpiwizard.core.errors import ExportError, ProjectFileError
-from kpiwizard.core.formatting import format_date, format_number, format_percent, format_short_date
+from kpiwizard.core.formatting import format_date, format_percent, format_short_date
 from kpiwizard.core.models import Project
 from kpiwizard.core.monthly import KpiMonth, MonthlyReport, monthly_report
 from kpiwizard.core.projectfile import write_file
@@ -213,15 +213,10 @@ class _Page:
         colour = _COLOURS.get(k.status.value, MUTED)
         name = para(k.name) + (f' <font color="#616E7C" size="{size - 1.5}">· {para(self.tr("hand"))}</font>' if k.manual else "")
         status = f'<font color="{colour.hexval().replace("0x", "#")}"><b>{para(k.status_name)}</b></font>'
-        value = "–" if k.missing else self._fmt(k, k.value)  # not carried over from an earlier month
+        value = "–" if k.missing else k.value_text  # not carried over from an earlier month
         return [Paragraph(name, cell), Paragraph(status, cell), Paragraph(para(value), right),
-                Paragraph(para(self._fmt(k, k.previous)), right), Paragraph(para(k.target_text), right),
+                Paragraph(para(k.previous_text), right), Paragraph(para(k.target_text), right),
                 sparkline(k.spark, k.target, colour)]
-
-    def _fmt(self, k: KpiMonth, value: float | None) -> str:
-        if value is None:
-            return "–"
-        return f"{format_number(value)}%" if k.percent else format_number(value)
 
     def _table(self, c: Canvas, top: float) -> float:
         st = self.st

@@ -49,6 +49,10 @@ def test_money_reads_in_the_plan_s_currency_or_the_owner_s_own_unit(unit, curren
     moved, target = MONEY[(unit, currency, lang)]
     report = monthly_report(project, "2026-02", lang)
     assert (report.moved_text, report.kpis[0].target_text) == (moved, target)
+    # The table's value columns (the PDF) show the same figures as the sentence, with the same unit.
+    row = report.kpis[0]
+    assert f"from {row.previous_text} to {row.value_text}" in moved if lang is EN else \
+        f"{row.previous_text}에서 {row.value_text}" in moved
 
 
 def test_a_band_reads_low_to_high_with_the_unit_once():
