@@ -713,8 +713,9 @@ def render_preview(preview: ImportPreview, lang: Lang | str) -> str:
         for kpi_id, totals in preview.campaign_totals_by_kpi().items():
             lines.append(f"  → {preview.kpi_names[kpi_id].get(lang)}: {figures(*totals)}")
         if preview.unmatched_campaigns:
-            lines.append(("  계획의 활동과 맞지 않는 캠페인: " if ko else "  campaigns matching no action: ")
-                         + ", ".join(preview.unmatched_campaigns[:20]))
+            from .utm import unmatched_line
+
+            lines.append("  " + unmatched_line(preview.unmatched_campaigns, lang))
     if preview.unmapped:
         lines.append("")
         lines.append("지표에 연결되지 않은 열 (--map '열 키=지표 ID'로 연결)" if ko

@@ -233,7 +233,12 @@ def campaign_rows(project: Project, preview: ImportPreview, kpi_names: dict[str,
 
 
 def unmatched_line(campaigns: list[str], lang: Lang | str, limit: int = 20) -> str:
-    """'계획의 활동과 맞지 않는 캠페인: a, b' (the first ``limit``), or "" when every campaign matched."""
+    """'계획의 활동과 맞지 않는 캠페인: a, b' (the first ``limit``, then how many more: '외 5개' /
+    'and 5 more'), or "" when every campaign matched."""
     if not campaigns:
         return ""
-    return NO_ACTION_MATCH.get(lang) + ", ".join(campaigns[:limit])
+    line = NO_ACTION_MATCH.get(lang) + ", ".join(campaigns[:limit])
+    more = len(campaigns) - limit
+    if more > 0:
+        line += f" 외 {more}개" if Lang(lang) is Lang.KO else f" and {more} more"
+    return line

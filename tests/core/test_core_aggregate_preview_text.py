@@ -140,7 +140,7 @@ Campaign links (GA4)
   kw01-qr: 40 sessions, 3 key events, revenue ₩90,000
   kw02: 12 sessions, 1 key event, revenue ₩15,500
   → Posts per period: 12 sessions, 1 key event, revenue ₩15,500
-  campaigns matching no action: spring_flyer
+  Campaigns matching no action: spring_flyer
 
 Columns feeding no KPI (connect with --map 'column key=KPI id')
   meta_posts:follows  (Follows, posts.csv)
@@ -160,7 +160,7 @@ NOTHING_KO = """\
   (이 계획의 지표에 들어갈 값이 없습니다)
 
 캠페인 링크 성과 (GA4)
-  계획의 활동과 맞지 않는 캠페인: newsletter_01, newsletter_02, newsletter_03, newsletter_04, newsletter_05, newsletter_06, newsletter_07, newsletter_08, newsletter_09, newsletter_10, newsletter_11, newsletter_12, newsletter_13, newsletter_14, newsletter_15, newsletter_16, newsletter_17, newsletter_18, newsletter_19, newsletter_20
+  계획의 활동과 맞지 않는 캠페인: newsletter_01, newsletter_02, newsletter_03, newsletter_04, newsletter_05, newsletter_06, newsletter_07, newsletter_08, newsletter_09, newsletter_10, newsletter_11, newsletter_12, newsletter_13, newsletter_14, newsletter_15, newsletter_16, newsletter_17, newsletter_18, newsletter_19, newsletter_20 외 1개
 
 새 값 0개, 바뀐 값 0개, 같은 값 0개"""
 
@@ -173,7 +173,7 @@ Values per period
   (nothing for this plan's KPIs)
 
 Campaign links (GA4)
-  campaigns matching no action: newsletter_01, newsletter_02, newsletter_03, newsletter_04, newsletter_05, newsletter_06, newsletter_07, newsletter_08, newsletter_09, newsletter_10, newsletter_11, newsletter_12, newsletter_13, newsletter_14, newsletter_15, newsletter_16, newsletter_17, newsletter_18, newsletter_19, newsletter_20
+  Campaigns matching no action: newsletter_01, newsletter_02, newsletter_03, newsletter_04, newsletter_05, newsletter_06, newsletter_07, newsletter_08, newsletter_09, newsletter_10, newsletter_11, newsletter_12, newsletter_13, newsletter_14, newsletter_15, newsletter_16, newsletter_17, newsletter_18, newsletter_19, newsletter_20 and 1 more
 
 0 new, 0 changed, 0 same"""
 

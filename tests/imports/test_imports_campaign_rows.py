@@ -53,3 +53,6 @@ def test_rows_per_action_then_per_kpi_with_money_in_the_plans_currency(tmp_path)
     assert unmatched_line(preview.unmatched_campaigns, "ko") == "계획의 활동과 맞지 않는 캠페인: spring_sale"
     assert unmatched_line([], "en") == ""
     assert unmatched_line([f"c{i}" for i in range(25)], "en").count(",") == 19  # the first 20
+    assert unmatched_line([f"c{i}" for i in range(25)], "en").endswith("c18, c19 and 5 more")
+    assert unmatched_line([f"c{i}" for i in range(21)], "ko").endswith("c19 외 1개")
+    assert unmatched_line([f"c{i}" for i in range(20)], "ko").endswith("c18, c19")  # all shown: no count
