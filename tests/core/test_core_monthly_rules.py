@@ -59,7 +59,7 @@ def test_the_row_carries_the_core_s_figures_for_the_month():
     assert (report.period.start, report.period.end, report.lang) == (date(2026, 2, 5), date(2026, 3, 4), EN)
     assert report.month_name == "February 2026" and not report.final
     row = report.kpis[0]
-    assert (row.percent, row.value, row.previous, row.target, row.target_text) == (True, 3.3, 2.8, 4, "4%")
+    assert (row.value_text, row.previous_text, row.value, row.previous, row.target, row.target_text) == ("3.3%", "2.8%", 3.3, 2.8, 4, "4%")
     assert row.manual is False  # read from the platform's downloads, not copied by hand
     assert row.status is Status.BEHIND and row.status_name == "behind"
     assert row.progress == pytest.approx(0.65) and row.previous_progress == pytest.approx(0.4)
