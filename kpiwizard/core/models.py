@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from annotated_types import MaxLen
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic.fields import FieldInfo
 
 from .enums import (
     ActionStatus,
@@ -64,15 +65,7 @@ class Model(BaseModel):
     @field_validator("*", mode="before")
     @classmethod
     def _no_control_characters(cls, value: object, info: ValidationInfo) -> object:
-        # Control characters break XML inside xlsx and PDF text; tabs and newlines are fine. A text
-        # over its length limit stays as written, so the limit refuses it as the JSON Schema does.
-        if isinstance(value, str) and _CONTROL.search(value):
-            field = cls.model_fields.get(info.field_name or "")
-            limits = [m.max_length for m in (field.metadata if field else ()) if isinstance(m, MaxLen)]
-            if limits and len(value) > min(limits):
-                return value
-            return _CONTROL.sub("", value)
-        return value
+        return without_control_characters(value, cls.model_fields.get(info.field_name or ""))
 
 
 class Channel(Model):
@@ -325,27 +318,7 @@ class Project(Model):
     @model_validator(mode="before")
     @classmethod
     def _assumptions_moved_out_of_capacity(cls, data: object) -> object:
-        """Early version-2 files kept two assumptions under ``capacity``: read them into ``assumptions``.
-
-        Nothing else changed, so the files stay version 2; the next save writes the new place.
-        """
-        if not isinstance(data, dict) or not isinstance(data.get("capacity"), dict):
-            return data
-        capacity = data["capacity"]
-        if "cost_per_follower" not in capacity and "organic_growth_per_post" not in capacity:
-            return data
-        data = {**data, "capacity": dict(capacity)}
-        cost = data["capacity"].pop("cost_per_follower", None)
-        growth = data["capacity"].pop("organic_growth_per_post", None)
-        moved = dict(data.get("assumptions") or {}) if isinstance(data.get("assumptions") or {}, dict) else None
-        if moved is None:
-            return data  # a malformed 'assumptions' is reported by the normal validation
-        if cost is not None:
-            moved.setdefault("cost_per_follower", cost)
-        if growth is not None and growth != 0.02:  # 0.02 was the written-out default
-            moved.setdefault("organic_growth_per_post", growth)
-        data["assumptions"] = moved
-        return data
+        return assumptions_moved_out_of_capacity(data)
 
     @field_validator("schema_version")
     @classmethod
@@ -356,36 +329,7 @@ class Project(Model):
 
     @model_validator(mode="after")
     def _references(self) -> "Project":
-        ids = [k.id for k in self.kpis]
-        seen: set[str] = set()
-        for kid in ids:
-            if kid in seen:
-                raise ValueError(f"kpis: the id '{kid}' is used twice")
-            seen.add(kid)
-        if (self.end - self.start).days > 366 * 10:
-            raise ValueError("end: a plan may last at most ten years")
-        for name, day in (("start", self.start), ("end", self.end)):
-            # Periods and forecasts step past the plan's end; year 9999 would overflow them.
-            if not PLAN_YEARS[0] <= day.year <= PLAN_YEARS[1]:
-                raise ValueError(f"{name}: a plan's dates must lie between {PLAN_YEARS[0]} and {PLAN_YEARS[1]}")
-        for kid, series in self.actuals.items():
-            if kid not in seen:
-                raise ValueError(f"actuals: '{kid}' is not a KPI of this plan")
-            if len(series) > MAX_PERIODS:
-                raise ValueError(f"actuals.{kid}: too many periods")
-        for kid, parts in self.imported.items():
-            if kid not in seen:
-                raise ValueError(f"imported: '{kid}' is not a KPI of this plan")
-            if len(parts) > MAX_PERIODS:
-                raise ValueError(f"imported.{kid}: too many periods")
-            for day, channels in parts.items():
-                if len(channels) > MAX_CHANNELS:
-                    raise ValueError(f"imported.{kid}.{day.isoformat()}: too many channels")
-        for i, action in enumerate(self.actions):
-            if action.kpi is not None and action.kpi not in seen:
-                raise ValueError(f"actions[{i}].kpi: '{action.kpi}' is not a KPI of this plan")
-        if self.smart.metric is not None and self.smart.metric not in seen:
-            raise ValueError(f"smart.metric: '{self.smart.metric}' is not a KPI of this plan")
+        check_references(self)
         return self
 
     # -- small conveniences used everywhere ------------------------------------------------
@@ -439,3 +383,78 @@ class Project(Model):
     @property
     def language(self) -> Lang:
         return self.business.language
+
+
+# The rules of the validators above live in plain functions: the mutation tool (docs/mutation.md)
+# leaves decorated functions alone, so rules written inside a validator would never be measured.
+
+
+def check_references(project: Project) -> None:
+    """What no single field can check: unique KPI ids, the plan's length and years, references to
+    KPIs of the plan, the limits on recorded periods and channel shares (validation_messages words
+    each reason for the owner)."""
+    ids = [k.id for k in project.kpis]
+    seen: set[str] = set()
+    for kid in ids:
+        if kid in seen:
+            raise ValueError(f"kpis: the id '{kid}' is used twice")
+        seen.add(kid)
+    if (project.end - project.start).days > 366 * 10:
+        raise ValueError("end: a plan may last at most ten years")
+    for name, day in (("start", project.start), ("end", project.end)):
+        # Periods and forecasts step past the plan's end; year 9999 would overflow them.
+        if not PLAN_YEARS[0] <= day.year <= PLAN_YEARS[1]:
+            raise ValueError(f"{name}: a plan's dates must lie between {PLAN_YEARS[0]} and {PLAN_YEARS[1]}")
+    for kid, series in project.actuals.items():
+        if kid not in seen:
+            raise ValueError(f"actuals: '{kid}' is not a KPI of this plan")
+        if len(series) > MAX_PERIODS:
+            raise ValueError(f"actuals.{kid}: too many periods")
+    for kid, parts in project.imported.items():
+        if kid not in seen:
+            raise ValueError(f"imported: '{kid}' is not a KPI of this plan")
+        if len(parts) > MAX_PERIODS:
+            raise ValueError(f"imported.{kid}: too many periods")
+        for day, channels in parts.items():
+            if len(channels) > MAX_CHANNELS:
+                raise ValueError(f"imported.{kid}.{day.isoformat()}: too many channels")
+    for i, action in enumerate(project.actions):
+        if action.kpi is not None and action.kpi not in seen:
+            raise ValueError(f"actions[{i}].kpi: '{action.kpi}' is not a KPI of this plan")
+    if project.smart.metric is not None and project.smart.metric not in seen:
+        raise ValueError(f"smart.metric: '{project.smart.metric}' is not a KPI of this plan")
+
+
+def assumptions_moved_out_of_capacity(data: object) -> object:
+    """Early version-2 files kept two assumptions under ``capacity``: read them into ``assumptions``.
+
+    Nothing else changed, so the files stay version 2; the next save writes the new place.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("capacity"), dict):
+        return data
+    capacity = data["capacity"]
+    if "cost_per_follower" not in capacity and "organic_growth_per_post" not in capacity:
+        return data
+    data = {**data, "capacity": dict(capacity)}
+    cost = data["capacity"].pop("cost_per_follower", None)
+    growth = data["capacity"].pop("organic_growth_per_post", None)
+    moved = dict(data.get("assumptions") or {}) if isinstance(data.get("assumptions") or {}, dict) else None
+    if moved is None:
+        return data  # a malformed 'assumptions' is reported by the normal validation
+    if cost is not None:
+        moved.setdefault("cost_per_follower", cost)
+    if growth is not None and growth != 0.02:  # 0.02 was the written-out default
+        moved.setdefault("organic_growth_per_post", growth)
+    data["assumptions"] = moved
+    return data
+
+
+def without_control_characters(value: object, field: FieldInfo | None) -> object:
+    """Control characters break XML inside xlsx and PDF text; tabs and newlines are fine. A text
+    over its field's length limit stays as written, so the limit refuses it as the JSON Schema does."""
+    if isinstance(value, str) and _CONTROL.search(value):
+        limits = [m.max_length for m in (field.metadata if field else ()) if isinstance(m, MaxLen)]
+        if limits and len(value) > min(limits):
+            return value
+        return _CONTROL.sub("", value)
+    return value

@@ -52,6 +52,11 @@ def period_starts(start: date, end: date, frequency: Frequency) -> list[date]:
 @lru_cache(maxsize=64)
 def periods(start: date, end: date, frequency: Frequency) -> tuple[Period, ...]:
     """The plan's periods; cached because every KPI of a frequency shares them."""
+    return _periods(start, end, frequency)
+
+
+def _periods(start: date, end: date, frequency: Frequency) -> tuple[Period, ...]:
+    # Not in the cached function itself: the mutation tool leaves decorated functions alone.
     starts = period_starts(start, end, frequency)
     result = []
     for i, s in enumerate(starts):
