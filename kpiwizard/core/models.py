@@ -65,7 +65,7 @@ class Model(BaseModel):
     @field_validator("*", mode="before")
     @classmethod
     def _no_control_characters(cls, value: object, info: ValidationInfo) -> object:
-        return without_control_characters(value, cls.model_fields.get(info.field_name or ""))
+        return without_control_characters(value, cls.model_fields[info.field_name or ""])  # "*": a field of cls
 
 
 class Channel(Model):
@@ -449,11 +449,11 @@ def assumptions_moved_out_of_capacity(data: object) -> object:
     return data
 
 
-def without_control_characters(value: object, field: FieldInfo | None) -> object:
+def without_control_characters(value: object, field: FieldInfo) -> object:
     """Control characters break XML inside xlsx and PDF text; tabs and newlines are fine. A text
     over its field's length limit stays as written, so the limit refuses it as the JSON Schema does."""
     if isinstance(value, str) and _CONTROL.search(value):
-        limits = [m.max_length for m in (field.metadata if field else ()) if isinstance(m, MaxLen)]
+        limits = [m.max_length for m in field.metadata if isinstance(m, MaxLen)]
         if limits and len(value) > min(limits):
             return value
         return _CONTROL.sub("", value)
