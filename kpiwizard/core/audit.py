@@ -16,7 +16,7 @@ from . import assumptions as assumed
 from .assumptions import Assumed
 from .catalog import load_catalog
 from .enums import Direction, Family, Frequency, KpiKind, Lang, Severity, SmartLetter
-from .formatting import count_en, format_money, format_number
+from .formatting import count_en, format_as_typed, format_money, format_number
 from .korean import eul, eun, euro, i_ga
 from .kpiview import KpiView, format_kpi_value, view_kpi, view_kpis
 from .models import Project
@@ -366,7 +366,7 @@ def _percent_fraction(ctx: Context):
             continue
         values = [v for v in (k.baseline, k.target, k.band_low, k.band_high) if v is not None]
         if values and all(0 <= v <= limit for v in values) and any(v > 0 for v in values):
-            shown = ", ".join(format_number(v, 6) for v in values)  # as typed: 0.06 % is 0.0006, 0.075 % 0.00075
+            shown = ", ".join(format_as_typed(v) for v in values)  # 0.06 % is 0.0006, 0.075 % 0.00075
             yield (
                 t(f"{q(k.names.ko)}의 값({shown})이 모두 {n(limit)} 이하입니다. 3%를 0.03처럼 소수로 적은 것 같습니다.",
                   f"Every value of '{k.names.en}' ({shown}) is {n(limit)} or less: 3 % looks typed as 0.03."),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 from .enums import Lang
 
@@ -27,6 +28,13 @@ def format_number(value: float | None, decimals: int = 2) -> str:
     if "." in text:  # 2.50 -> 2.5, 3.00 -> 3; never the zeros of a whole number (250 stays 250)
         text = _TRAILING_ZEROS.sub("", text)
     return "0" if text == "-0" else text
+
+
+def format_as_typed(value: float) -> str:
+    """A number with every decimal the owner typed and no more (0.0000625, 0.00075, 1,250): the
+    places of the shortest text that reads back as the same number."""
+    places = -int(Decimal(repr(float(value))).as_tuple().exponent)
+    return format_number(value, max(places, 0))
 
 
 def format_value(value: float | None, unit: str, lang: Lang | str, percent: bool = False) -> str:

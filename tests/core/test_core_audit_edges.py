@@ -653,6 +653,13 @@ def test_fractions_are_shown_as_typed():
     assert "(0.0006, 0.00075)" in f.message.en and "(0.0006, 0.00075)" in f.message.ko
 
 
+def test_a_fraction_typed_with_seven_places_is_quoted_as_typed():
+    # 0.00625 % typed as 0.0000625: the finding quotes the owner's number, not 0.000063.
+    p = plan([K("engagement_rate", 0.0000625, 0.0001), K("reach", 2000, 2400)], what="참여율")
+    f = next(f for f in audit(p).findings if "(0.0000625, 0.0001)" in f.message.en)
+    assert "(0.0000625, 0.0001)" in f.message.ko
+
+
 def test_a_custom_kpi_tagged_with_another_goal_neither_excuses_the_plan_nor_is_untagged():
     tagged = K("walkins", 5, 6, custom=CustomKpi(name="매장 방문", goals=["engagement"]), id="walkins")
     p = plan([K("likes", 200, 260), tagged], goal=SocialGoal.LEADS_SALES, what="매장 방문 손님")

@@ -3,7 +3,7 @@
 
 import pytest
 
-from kpiwizard.core.formatting import format_number
+from kpiwizard.core.formatting import format_as_typed, format_number
 
 
 @pytest.mark.parametrize(("value", "decimals", "shown"), [
@@ -14,3 +14,15 @@ from kpiwizard.core.formatting import format_number
 ])
 def test_a_number_rounded_to_fewer_places_keeps_its_whole_zeros(value, decimals, shown):
     assert format_number(value, decimals) == shown
+
+
+@pytest.mark.parametrize("value, shown", [
+    (0.0000625, "0.0000625"),  # seven places typed: all seven shown (six would read 0.000063)
+    (0.00075, "0.00075"),
+    (0.1, "0.1"),  # no float noise: the shortest text that reads back as 0.1
+    (1250.0, "1,250"),
+    (1250.5, "1,250.5"),
+    (3e-7, "0.0000003"),  # a number Python writes with an exponent is still shown in full
+])
+def test_a_number_is_shown_with_every_decimal_typed_and_no_more(value, shown):
+    assert format_as_typed(value) == shown
