@@ -13,23 +13,13 @@ from datetime import date
 
 import pytest
 
-from kpiwizard.core.catalog import Catalog, load_catalog
+from kpiwizard.core.catalog import Catalog
 from kpiwizard.core.enums import Indicator, Lang, SocialGoal, StrategicObjective
-from kpiwizard.core.models import Channel, KpiCycle, Project, TargetChange
+from kpiwizard.core.models import KpiCycle, Project, TargetChange
 from kpiwizard.core.recommend import Role, goal_measures, measure_goal_with, recommend
 from kpiwizard.core.resources import resource_path
+from test_core_recommend import CATALOG, LOCAL, plan  # the same realistic plans as the first recommendation tests
 
-CATALOG = load_catalog()
-LOCAL = [Channel(name="Instagram"), Channel(name="네이버 스마트플레이스")]
-
-
-def plan(goal=SocialGoal.LEADS_SALES, objective=StrategicObjective.FOCUS, channels=(), **smart) -> Project:
-    p = Project(start=date(2026, 1, 5), end=date(2026, 3, 29))
-    p.business_goal.social_goal, p.business_goal.objective = goal, objective
-    p.business.channels = list(channels)
-    for key, value in smart.items():
-        setattr(p.smart, key, value)
-    return p
 
 
 def picks(project: Project, n: int | None = None, catalog: Catalog | None = None) -> list[tuple[str, Role]]:

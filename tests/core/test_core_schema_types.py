@@ -19,22 +19,11 @@ from kpiwizard.core.errors import ProjectFileError
 from kpiwizard.core.projectfile import load_project
 from kpiwizard.core.resources import resource_path
 from kpiwizard.core.schema import DATE_PATTERN, _schema, check_json_types
+from test_core_validation_messages_golden import put  # one hand edit of the café file, as there
 
 CAFE: dict[str, Any] = json.loads(resource_path("examples", "cafe.kpiwiz").read_text(encoding="utf-8"))
 
 Edit = Callable[[dict[str, Any]], None]
-
-
-def put(*path_and_value: Any) -> Edit:
-    *path, value = path_and_value
-
-    def edit(data: dict[str, Any]) -> None:
-        node = data
-        for key in path[:-1]:
-            node = node[key]
-        node[path[-1]] = value
-
-    return edit
 
 
 def edited(edit: Edit) -> dict[str, Any]:
