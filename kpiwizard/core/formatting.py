@@ -33,8 +33,9 @@ def format_number(value: float | None, decimals: int = 2) -> str:
 def format_as_typed(value: float) -> str:
     """A number with every decimal the owner typed and no more (0.0000625, 0.00075, 1,250): the
     places of the shortest text that reads back as the same number."""
-    places = -int(Decimal(repr(float(value))).as_tuple().exponent)
-    return format_number(value, max(places, 0))
+    # A whole number (1250.0, or 1e+20 whose exponent is positive) is shown whole by format_number
+    # before the places are read; any other number has one place or more.
+    return format_number(value, -int(Decimal(repr(float(value))).as_tuple().exponent))
 
 
 def format_value(value: float | None, unit: str, lang: Lang | str, percent: bool = False) -> str:

@@ -21,6 +21,7 @@ def test_a_number_rounded_to_fewer_places_keeps_its_whole_zeros(value, decimals,
     (0.00075, "0.00075"),
     (0.1, "0.1"),  # no float noise: the shortest text that reads back as 0.1
     (1250.0, "1,250"),
+    (1e20, "100,000,000,000,000,000,000"),  # written 1e+20: a positive exponent, shown whole
     (1250.5, "1,250.5"),
     (3e-7, "0.0000003"),  # a number Python writes with an exponent is still shown in full
 ])
